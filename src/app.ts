@@ -1,0 +1,88 @@
+/**
+ * The composition root: opens the database, wires every part, and returns the Fastify app and the
+ * engine worker. buildApp() never listens; `cartback start` (src/cli/start.ts) does, and tests call
+ * app.inject() or listen on port 0.
+ */
+import os from 'node:os';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import pino, { type Logger } from 'pino';
+import { devMailbox, smtpMailer, type Mailer } from './channels/email/transport.ts';
+import type { Config } from './config/index.ts';
+import type { EngineDeps } from './flows/engine/deps.ts';
+import { Worker } from './flows/engine/worker.ts';
+import { systemClock, type Clock } from './kernel/clock.ts';
+import { newId } from './kernel/ids.ts';
+import { LinkSigner } from './links/tokens.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { Metrics } from './http/metrics.ts';
+import { adminRoutes } from './http/routes/admin.ts';
+import { demoRoutes } from './http/routes/demo.ts';
+import { ingestRoutes } from './http/routes/ingest.ts';
+import { linkRoutes } from './http/routes/links.ts';
+import { opsRoutes } from './http/routes/ops.ts';
+import { reportRoutes } from './http/routes/reports.ts';
+import { migrate, openDatabase, type Database } from './store/db.ts';
+import { instanceSecret } from './store/queries/instance.ts';
+
+export interface Services {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  mailer: Mailer;
+  signer: LinkSigner;
+  log: Logger;
+  metrics: Metrics;
+  worker: Worker;
+}
+
+export interface BuildOptions {
+  clock?: Clock;
+  mailer?: Mailer;
+  logger?: Logger;
+}
+
+export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<{ app: FastifyInstance; services: Services }> {
+  const log = opts.logger ?? pino({ level: config.logLevel });
+  const database = openDatabase(config.database);
+  await migrate(database.db);
+  const clock = opts.clock ?? systemClock;
+  const host = new URL(config.publicUrl).hostname;
+  const mailer = opts.mailer ?? (config.smtp ? smtpMailer(config.smtp.url, config.smtp.pool, host) : devMailbox(database.db, host, () => clock.now()));
+  const signer = new LinkSigner(await instanceSecret(database.db, config.secret));
+  const metrics = new Metrics();
+  const deps: EngineDeps = {
+    db: database.db, caps: database.caps, clock, mailer, signer, publicUrl: config.publicUrl,
+    owner: `${os.hostname()}:${process.pid}:${newId().slice(-8)}`, leaseMs: config.leaseMs, log: log.child({ part: 'engine' }),
+  };
+  const worker = new Worker(deps, { pollMs: config.pollMs, batch: 100, concurrency: 8 });
+  const services: Services = { config, database, clock, mailer, signer, log, metrics, worker };
+
+  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: 512 * 1024, disableRequestLogging: true, trustProxy: true });
+  registerErrorHandling(app);
+  await app.register(formbody);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Cartback API', version: '1', description: 'Ingest (Segment-compatible), tracking links and the admin API.' },
+      components: { securitySchemes: { writeKey: { type: 'http', scheme: 'basic' }, apiToken: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.addHook('onResponse', async (req, reply) => metrics.observeRequest(req, reply));
+
+  await app.register(opsRoutes(services));
+  await app.register(ingestRoutes(services));
+  await app.register(linkRoutes(services));
+  await app.register(adminRoutes(services));
+  await app.register(reportRoutes(services));
+  await app.register(demoRoutes(services));
+
+  app.addHook('onClose', async () => {
+    await worker.stop();
+    mailer.close();
+    await database.close();
+  });
+  return { app, services };
+}

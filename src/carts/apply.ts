@@ -1,0 +1,93 @@
+/**
+ * Applies a cart event to the cart it names. The cart is found by the event's cart_id (or
+ * checkout_id); without one, the visitor's implicit cart is used. Business time is the event's
+ * occurred_at, never the arrival time, so late and out-of-order events land where they belong.
+ */
+import type { Product } from '../contracts/segment.ts';
+import type { StoreSettings } from '../contracts/store.ts';
+import { parseDuration } from '../kernel/duration.ts';
+import { newId } from '../kernel/ids.ts';
+import { findCartByExternalId, insertCart, saveCart, type Cart } from '../store/queries/carts.ts';
+import type { Tx } from '../store/queries/contacts.ts';
+import { addItem, removeItem, replaceItems, totals, type CartItem } from './cart-state.ts';
+
+export type CartChange =
+  | { kind: 'add'; product: Product }
+  | { kind: 'remove'; product: Product }
+  | { kind: 'snapshot'; products: Product[] }
+  | { kind: 'touch' };
+
+export interface CartEvent {
+  storeId: string;
+  settings: StoreSettings;
+  externalId: string | null;
+  anonymousId: string | null;
+  userId: string | null;
+  contactId: string | null;
+  currency: string | null;
+  occurredAt: number;
+  change: CartChange;
+}
+
+export function cartExternalId(e: Pick<CartEvent, 'externalId' | 'anonymousId' | 'userId'>): string | null {
+  if (e.externalId) return e.externalId;
+  if (e.anonymousId) return `visitor:${e.anonymousId}`;
+  if (e.userId) return `user:${e.userId}`;
+  return null;
+}
+
+function emptyCart(e: CartEvent, externalId: string, now: number): Cart {
+  return {
+    store_id: e.storeId, id: newId(), external_id: externalId, contact_id: e.contactId, anonymous_id: e.anonymousId,
+    status: 'active', items: [], item_count: 0, value: 0, currency: e.currency ?? e.settings.currency,
+    started_at: e.occurredAt, last_activity_at: e.occurredAt, contents_at: 0, abandon_due_at: null, abandoned_at: null,
+    enrolled_at: null, purchased_at: null, order_id: null, created_at: now, updated_at: now,
+  };
+}
+
+function nextItems(cart: Cart, e: CartEvent): CartItem[] {
+  const c = e.change;
+  if (c.kind === 'snapshot') return e.occurredAt >= cart.contents_at ? replaceItems(c.products, cart.currency) : cart.items;
+  if (e.occurredAt < cart.contents_at) return cart.items; // already part of a newer snapshot
+  if (c.kind === 'add') return addItem(cart.items, c.product, cart.currency);
+  if (c.kind === 'remove') return removeItem(cart.items, c.product);
+  return cart.items;
+}
+
+/** Returns the cart after the event, or null when the event names no cart. */
+export async function applyCartEvent(tx: Tx, e: CartEvent, now: number): Promise<Cart | null> {
+  const externalId = cartExternalId(e);
+  if (!externalId) return null;
+  const found = await findCartByExternalId(tx, e.storeId, externalId);
+  let cart = found ?? emptyCart(e, externalId, now);
+
+  if (cart.status === 'purchased' || cart.status === 'recovered') {
+    // Events from before the purchase change nothing; a new add after it starts a new episode.
+    if (e.occurredAt <= (cart.purchased_at ?? 0) || e.change.kind === 'touch' || e.change.kind === 'remove') return cart;
+    cart = { ...emptyCart(e, externalId, now), id: cart.id, created_at: cart.created_at, contact_id: cart.contact_id ?? e.contactId };
+  }
+
+  const items = nextItems(cart, e);
+  const t = totals(items);
+  const lastActivity = Math.max(cart.last_activity_at, e.occurredAt);
+  cart = {
+    ...cart,
+    items,
+    item_count: t.itemCount,
+    value: t.value,
+    contact_id: cart.contact_id ?? e.contactId,
+    anonymous_id: cart.anonymous_id ?? e.anonymousId,
+    contents_at: e.change.kind === 'snapshot' ? Math.max(cart.contents_at, e.occurredAt) : cart.contents_at,
+    last_activity_at: lastActivity,
+    updated_at: now,
+  };
+  // A cart that went quiet without anyone to reach is watched again when there is news.
+  if (cart.status === 'abandoned' && cart.enrolled_at === null) cart.status = 'active';
+  if (cart.status === 'active') {
+    cart.abandon_due_at = cart.item_count > 0 ? lastActivity + parseDuration(e.settings.abandonAfter) : null;
+    if (cart.item_count === 0) cart.started_at = e.occurredAt;
+  }
+  if (found) await saveCart(tx, cart);
+  else await insertCart(tx, cart);
+  return cart;
+}

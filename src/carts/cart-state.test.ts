@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { addItem, itemsParam, removeItem, replaceItems, totals } from './cart-state.ts';
+
+test('adding the same product twice adds up on one line, in minor units', () => {
+  let items = addItem([], { sku: 'LENS-50', name: 'Lens', price: 199.99, quantity: 1 }, 'USD');
+  items = addItem(items, { sku: 'LENS-50', name: 'Lens', price: '199.99', quantity: 2 }, 'USD');
+  assert.equal(items.length, 1);
+  assert.deepEqual(totals(items), { itemCount: 3, value: 59997 });
+});
+
+test('currencies without minor units keep whole amounts', () => {
+  const items = addItem([], { sku: 'A', price: 1500, quantity: 2 }, 'JPY');
+  assert.equal(totals(items).value, 3000);
+});
+
+test('removing without a quantity drops the line; with one never goes below zero', () => {
+  const items = replaceItems([{ sku: 'A', price: 10, quantity: 2 }, { sku: 'B', price: 5, quantity: 1 }], 'USD');
+  assert.deepEqual(removeItem(items, { sku: 'A', quantity: 5 }).map((i) => i.sku), ['B']);
+  assert.deepEqual(removeItem(items, { sku: 'B' }).map((i) => i.sku), ['A']);
+  assert.equal(itemsParam(removeItem(items, { sku: 'A', quantity: 1 })), 'A:1,B:1');
+});

@@ -1,0 +1,118 @@
+/**
+ * Compile once per template version: MJML → responsive HTML that still contains Liquid.
+ * MJML is slow (a few hundred documents per second per core) while Liquid renders tens of thousands
+ * per second, so the MJML step must never run per message. Compiling also proves that every part
+ * parses as Liquid, so a bad template is rejected when it is saved rather than when it is sent.
+ */
+import { createHash } from 'node:crypto';
+import mjml2html from 'mjml';
+import type { MJMLJsonObject } from 'mjml-core';
+import { engineFor, lineOf, parsePart } from './liquid.ts';
+
+export interface TemplateSource {
+  mjml: string;
+  /** Liquid plain-text alternative. */
+  text: string;
+}
+
+export interface CompiledTemplate {
+  key: string;
+  locale: string;
+  version: string;
+  subject: string;
+  preheader: string;
+  /** MJML output, still containing Liquid. */
+  html: string;
+  text: string;
+}
+
+export interface TemplateProblem {
+  line?: number;
+  message: string;
+}
+
+export class TemplateError extends Error {
+  readonly problems: TemplateProblem[];
+
+  constructor(what: string, problems: TemplateProblem[]) {
+    const lines = problems.map((p) => (p.line === undefined ? p.message : `line ${p.line}: ${p.message}`));
+    super(`${what} is not a valid template:\n  ${lines.join('\n  ')}`);
+    this.name = 'TemplateError';
+    this.problems = problems;
+  }
+}
+
+export function templateVersion(source: TemplateSource): string {
+  return createHash('sha256').update(source.mjml).update('\0').update(source.text).digest('hex').slice(0, 12);
+}
+
+export async function compileTemplate(key: string, locale: string, source: TemplateSource): Promise<CompiledTemplate> {
+  const version = templateVersion(source);
+  const problems: TemplateProblem[] = [];
+  // Check the MJML source first so Liquid errors point at lines the author wrote, not at MJML output.
+  checkLiquid('MJML source', () => engineFor('html').parse(source.mjml), problems);
+  checkLiquid('text', () => parsePart(version, 'text', source.text), problems);
+
+  const mjml = await runMjml(source.mjml, problems);
+  const head = mjml ? headOf(mjml.json) : { subject: '', preheader: '' };
+  if (mjml && !head.subject.trim()) problems.push({ message: 'missing <mj-title> in <mj-head>: it is the subject line' });
+  if (problems.length === 0 && mjml) {
+    // Parsing through the render cache means the first message of this version only renders.
+    checkLiquid('<mj-title>', () => parsePart(version, 'subject', head.subject), problems);
+    checkLiquid('<mj-preview>', () => parsePart(version, 'preheader', head.preheader), problems);
+    checkLiquid('compiled HTML', () => parsePart(version, 'html', mjml.html), problems);
+  }
+  if (problems.length > 0 || !mjml) throw new TemplateError(`${key} (${locale})`, problems);
+  return { key, locale, version, ...head, html: mjml.html, text: source.text };
+}
+
+function checkLiquid(label: string, parse: () => unknown, problems: TemplateProblem[]): void {
+  try {
+    parse();
+  } catch (err) {
+    problems.push({ line: lineOf(err), message: `${label}: ${(err as Error).message}` });
+  }
+}
+
+async function runMjml(source: string, problems: TemplateProblem[]): Promise<{ html: string; json: MJMLJsonObject } | undefined> {
+  try {
+    // `strict` refuses unknown tags and misplaced elements instead of silently dropping them.
+    // mj-include stays disabled (mjml's default): a custom template must not read server files.
+    const result = await mjml2html(source, { validationLevel: 'strict', keepComments: false, fonts: {} });
+    return { html: result.html, json: result.json };
+  } catch (err) {
+    const errors = (err as { errors?: Array<{ line?: number; message: string }> }).errors;
+    if (Array.isArray(errors) && errors.length > 0) {
+      for (const e of errors) problems.push({ line: e.line, message: `MJML: ${e.message}` });
+    } else {
+      problems.push({ message: `MJML: ${(err as Error).message}` });
+    }
+    return undefined;
+  }
+}
+
+/** Subject and preheader are the raw contents of <mj-title> and <mj-preview>, entities decoded. */
+function headOf(root: MJMLJsonObject): { subject: string; preheader: string } {
+  const head = childrenOf(root).find((c) => c.tagName === 'mj-head');
+  const text = (tag: string): string => {
+    const node = head && childrenOf(head).find((c) => c.tagName === tag);
+    return node && 'content' in node ? decodeEntities(node.content).trim() : '';
+  };
+  return { subject: text('mj-title'), preheader: text('mj-preview') };
+}
+
+function childrenOf(node: MJMLJsonObject): MJMLJsonObject[] {
+  return 'children' in node ? node.children : [];
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return String.fromCodePoint(code);
+    }
+    return NAMED[name.toLowerCase()] ?? whole;
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * Puts a recovery email together from what the database holds at send time: the template for the
+ * contact's locale (the store's own version if it has one, else the built-in), and the render
+ * context (the cart as it is now, the discount, the links).
+ */
+import type { Kysely } from 'kysely';
+import { isTimeZone } from '../../kernel/timezone.ts';
+import type { MessageLinks } from '../../links/tracking.ts';
+import type { Cart } from '../../store/queries/carts.ts';
+import type { Contact } from '../../store/queries/contacts.ts';
+import type { Store } from '../../store/queries/stores.ts';
+import type { DB } from '../../store/schema.ts';
+import { BUILT_IN_KEYS, builtInTemplate, pickLocale } from './built-in.ts';
+import type { CompiledTemplate } from './compile.ts';
+import type { EmailContext } from './render.ts';
+
+export interface DiscountView { code: string; kind: 'percent' | 'amount' | 'free_shipping'; value: number; expiresAt: number }
+
+/** The store's newest version of a template for this locale, else the built-in one. */
+export async function resolveTemplate(db: Kysely<DB>, store: Store, key: string, locale: string): Promise<CompiledTemplate | undefined> {
+  const row = await db
+    .selectFrom('templates')
+    .selectAll()
+    .where('store_id', '=', store.id)
+    .where('key', '=', key)
+    .where('locale', '=', locale)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (row) return { key: row.key, locale: row.locale, version: row.id, subject: row.subject, preheader: row.preheader, html: row.html, text: row.text };
+  return builtInTemplate(key, locale);
+}
+
+export function isBuiltInTemplate(key: string): boolean {
+  return BUILT_IN_KEYS.includes(key);
+}
+
+export function emailLocale(contact: Contact, store: Store): string {
+  return pickLocale(contact.locale, store.settings.locale);
+}
+
+export function fromAddress(store: Store): string {
+  const email = store.settings.senderEmail || `no-reply@${store.settings.domain || 'cartback.local'}`;
+  const name = (store.settings.senderName || store.name).replace(/["\\]/g, '');
+  return `"${name}" <${email}>`;
+}
+
+export function emailContext(p: { store: Store; contact: Contact; cart: Cart | undefined; discount: DiscountView | null; links: MessageLinks; locale: string }): EmailContext {
+  const { store, contact, cart, discount, locale } = p;
+  const tz = contact.timezone ?? store.settings.timezone;
+  const s = store.settings;
+  return {
+    locale,
+    store: { name: store.name, domain: s.domain, support_email: s.supportEmail || null, support_url: s.supportUrl || null, postal_address: s.postalAddress || null },
+    contact: { first_name: contact.first_name, last_name: contact.last_name, email: contact.email ?? '' },
+    cart: {
+      currency: cart?.currency ?? s.currency,
+      item_count: cart?.item_count ?? 0,
+      total: cart?.value ?? 0,
+      items: (cart?.items ?? []).map((i) => ({
+        name: i.name, quantity: i.quantity, price: i.price, line_total: i.price * i.quantity, image_url: i.imageUrl, url: i.url, sku: i.sku,
+      })),
+    },
+    discount: discount && {
+      code: discount.code,
+      kind: discount.kind,
+      value: discount.value,
+      expires_at: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: isTimeZone(tz) ? tz : 'UTC' }).format(discount.expiresAt),
+    },
+    links: p.links,
+  };
+}

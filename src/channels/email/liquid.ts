@@ -1,0 +1,70 @@
+/**
+ * The Liquid engine shared by compile and render, and the cache of parsed templates.
+ *
+ * liquidjs attaches `outputEscape` to each `{{ }}` when it PARSES a template, from the instance's
+ * options, so one instance cannot escape the HTML part and leave the text part alone. We therefore
+ * build two engines from one set of options, once per process: `html` escapes every output
+ * (shopper-controlled item names end up in the markup), `text` does not.
+ */
+import { Liquid, type Context, type Template } from 'liquidjs';
+import { formatMoney } from '../../kernel/money.ts';
+
+export type Part = 'subject' | 'preheader' | 'html' | 'text';
+
+/** `{{ cart.total | money }}`: minor units → "$12.50", in `cart.currency` (or the given one) and `locale`. */
+function money(this: { context: Context }, minor: unknown, currency?: unknown): string {
+  const amount = Number(minor);
+  if (minor === null || minor === '' || !Number.isFinite(amount)) {
+    throw new Error(`money: expected an amount in minor units, got ${JSON.stringify(minor)}`);
+  }
+  const code = typeof currency === 'string' ? currency : String(this.context.getSync(['cart', 'currency']));
+  return formatMoney(amount, code, String(this.context.getSync(['locale'])));
+}
+
+function engine(escapeOutput: boolean): Liquid {
+  const liquid = new Liquid({
+    // A typo in a variable or filter name must fail loudly, not send "Hi ," to thousands of people.
+    strictVariables: true,
+    strictFilters: true,
+    // An empty string (e.g. a blank first name) should count as absent, as it does in JS.
+    jsTruthy: true,
+    // Custom templates are user input: an empty in-memory file map makes include/render/layout
+    // unable to read anything from the server's disk.
+    templates: {},
+    ...(escapeOutput ? { outputEscape: 'escape' as const } : {}),
+  });
+  liquid.registerFilter('money', money);
+  return liquid;
+}
+
+const engines = { html: engine(true), text: engine(false) };
+
+export function engineFor(part: Part): Liquid {
+  return part === 'html' ? engines.html : engines.text;
+}
+
+/**
+ * Parsed templates keyed by `${version}:${part}`. A version is a hash of the sources, so an entry
+ * never goes stale; the size cap only bounds memory when many custom template versions come and go.
+ */
+const MAX_PARSED = 2000;
+const parsed = new Map<string, Template[]>();
+
+export function parsePart(version: string, part: Part, source: string): Template[] {
+  const key = `${version}:${part}`;
+  let templates = parsed.get(key);
+  if (templates) {
+    parsed.delete(key); // re-insert below so Map order tracks recency
+  } else {
+    templates = engineFor(part).parse(source);
+  }
+  parsed.set(key, templates);
+  if (parsed.size > MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
+  return templates;
+}
+
+/** Liquid errors carry "…, line:3, col:5" in their message; lift the line out for TemplateError. */
+export function lineOf(err: unknown): number | undefined {
+  const m = /line:(\d+)/.exec(err instanceof Error ? err.message : '');
+  return m ? Number(m[1]) : undefined;
+}

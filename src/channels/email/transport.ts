@@ -1,0 +1,76 @@
+/**
+ * Where email goes: an SMTP server through a pooled nodemailer transport, or the dev mailbox, a
+ * table that keeps every message (HTML, text, headers) so a developer can read it without SMTP.
+ */
+import type { Kysely } from 'kysely';
+import nodemailer from 'nodemailer';
+import { newId } from '../../kernel/ids.ts';
+import type { DB } from '../../store/schema.ts';
+
+export interface OutgoingMail {
+  storeId: string;
+  messageId: string;
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+}
+
+export interface Mailer {
+  readonly label: string;
+  /** Resolves with the provider's message id once the message is accepted. */
+  send(mail: OutgoingMail): Promise<{ providerId: string }>;
+  verify(): Promise<void>;
+  close(): void;
+}
+
+function envelope(mail: OutgoingMail, host: string) {
+  return {
+    from: mail.from,
+    to: mail.to,
+    subject: mail.subject,
+    html: mail.html,
+    text: mail.text,
+    headers: mail.headers,
+    messageId: `<${mail.messageId}@${host}>`,
+  };
+}
+
+export function smtpMailer(url: string, pool: number, host: string): Mailer {
+  const transport = nodemailer.createTransport({ url, pool: true, maxConnections: pool } as unknown as string);
+  return {
+    label: `smtp ${new URL(url).host}`,
+    async send(mail) {
+      const info = await transport.sendMail(envelope(mail, host));
+      return { providerId: info.messageId };
+    },
+    async verify() {
+      await transport.verify();
+    },
+    close: () => transport.close(),
+  };
+}
+
+export function devMailbox(db: Kysely<DB>, host: string, now: () => number): Mailer {
+  const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    label: 'dev mailbox',
+    async send(mail) {
+      const info = await builder.sendMail(envelope(mail, host));
+      const raw = (info.message as Buffer).toString('utf8');
+      const head = raw.slice(0, raw.indexOf('\n\n'));
+      const headers = Object.fromEntries(
+        head.replace(/\n[ \t]+/g, ' ').split('\n').map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
+      );
+      await db
+        .insertInto('mailbox')
+        .values({ store_id: mail.storeId, id: newId(), message_id: mail.messageId, to_address: mail.to, from_address: mail.from, subject: mail.subject, html: mail.html, text: mail.text, headers: JSON.stringify(headers), created_at: now() })
+        .execute();
+      return { providerId: info.messageId };
+    },
+    async verify() {},
+    close() {},
+  };
+}

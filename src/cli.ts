@@ -1,0 +1,34 @@
+/** The `cartback` command line. Each command lives in src/cli/; this file only lists them. */
+import { Command } from 'commander';
+import { doctor } from './cli/doctor.ts';
+import { configOrExit } from './cli/context.ts';
+import { migrate, openDatabase } from './store/db.ts';
+import { start } from './cli/start.ts';
+import { flowCommand, storeCommand, tokenCommand } from './cli/store-flow.ts';
+
+const program = new Command('cartback').description('Abandoned-cart recovery: ingest, flows, email, reports.').version('0.1.0');
+
+program
+  .command('start')
+  .description('run the HTTP API, tracking links and the engine')
+  .option('--role <role>', 'all (default), api (HTTP only) or worker (engine only)')
+  .action(start);
+program
+  .command('migrate')
+  .description('bring the database schema up to date')
+  .action(async () => {
+    const config = configOrExit();
+    const database = openDatabase(config.database, { poolSize: 1 });
+    try {
+      const applied = await migrate(database.db);
+      process.stdout.write(applied.length ? `applied ${applied.join(', ')} on ${database.caps.label}\n` : `schema up to date on ${database.caps.label}\n`);
+    } finally {
+      await database.close();
+    }
+  });
+program.addCommand(storeCommand());
+program.addCommand(flowCommand());
+program.addCommand(tokenCommand());
+program.command('doctor').description('check database, SMTP and public URL').action(doctor);
+
+await program.parseAsync(process.argv);

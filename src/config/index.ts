@@ -1,0 +1,98 @@
+/**
+ * Configuration: the only module that reads process.env. Every CARTBACK_* variable is validated at
+ * start and every problem is reported at once, so an operator fixes a deployment in one pass.
+ */
+import path from 'node:path';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const ROLES = ['all', 'api', 'worker'] as const;
+
+const EnvSchema = Type.Object({
+  CARTBACK_PORT: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$', description: 'HTTP port (default 4700; 0 picks a free one)' })),
+  CARTBACK_HOST: Type.Optional(Type.String({ minLength: 1, description: 'interface to listen on (default 127.0.0.1)' })),
+  CARTBACK_DATA_DIR: Type.Optional(Type.String({ minLength: 1, description: 'where the SQLite file lives (default ./data)' })),
+  CARTBACK_DATABASE_URL: Type.Optional(Type.String({ pattern: '^(postgres(ql)?://|sqlite:)', description: 'postgres://… switches to PostgreSQL' })),
+  CARTBACK_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s/]+', description: 'base of every link in messages' })),
+  CARTBACK_SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://', description: 'smtp://user:pass@host:port; unset = dev mailbox' })),
+  CARTBACK_SMTP_POOL: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$', description: 'SMTP connections in the pool (default 5)' })),
+  CARTBACK_LOG_LEVEL: Type.Optional(Type.Union(LOG_LEVELS.map((l) => Type.Literal(l)))),
+  CARTBACK_ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 24, description: 'bearer token for /api; generated on first start when unset' })),
+  CARTBACK_SECRET: Type.Optional(Type.String({ minLength: 32, description: 'signs links; generated and kept in the database when unset' })),
+  CARTBACK_DEMO: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  CARTBACK_ROLE: Type.Optional(Type.Union(ROLES.map((r) => Type.Literal(r)))),
+  CARTBACK_POLL_MS: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$', description: 'engine poll interval in ms (default 200)' })),
+  CARTBACK_LEASE_MS: Type.Optional(Type.String({ pattern: '^[0-9]{3,7}$', description: 'how long a worker holds a claimed run before others may take it (default 30000)' })),
+});
+
+export type Env = Static<typeof EnvSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  publicUrl: string;
+  smtp: { url: string; pool: number } | null;
+  logLevel: (typeof LOG_LEVELS)[number];
+  adminToken: string | null;
+  secret: string | null;
+  demo: boolean;
+  role: (typeof ROLES)[number];
+  pollMs: number;
+  leaseMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const relevant = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('CARTBACK_') && v !== undefined && v !== ''));
+  const problems: string[] = [];
+  const known = new Set(Object.keys(EnvSchema.properties));
+  for (const key of Object.keys(relevant)) {
+    if (!known.has(key) && !key.startsWith('CARTBACK_TEST_')) problems.push(`${key} is not a setting Cartback knows (typo?)`);
+  }
+  for (const e of Value.Errors(EnvSchema, relevant)) {
+    const key = e.instancePath.replace(/^\//, '');
+    problems.push(`${key}=${JSON.stringify(relevant[key])}: ${e.message}`);
+  }
+  const port = Number(relevant.CARTBACK_PORT ?? 4700);
+  if (port > 65535) problems.push(`CARTBACK_PORT=${port}: must be at most 65535`);
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const e = relevant as Env;
+  const dataDir = path.resolve(e.CARTBACK_DATA_DIR ?? 'data');
+  const dbUrl = e.CARTBACK_DATABASE_URL;
+  const database: Config['database'] =
+    dbUrl && /^postgres/.test(dbUrl)
+      ? { kind: 'postgres', url: dbUrl }
+      : { kind: 'sqlite', file: dbUrl ? dbUrl.replace(/^sqlite:(\/\/)?/, '') : path.join(dataDir, 'cartback.db') };
+  const host = e.CARTBACK_HOST ?? '127.0.0.1';
+  return {
+    port,
+    host,
+    dataDir,
+    database,
+    publicUrl: (e.CARTBACK_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    smtp: e.CARTBACK_SMTP_URL ? { url: e.CARTBACK_SMTP_URL, pool: Number(e.CARTBACK_SMTP_POOL ?? 5) } : null,
+    logLevel: e.CARTBACK_LOG_LEVEL ?? 'info',
+    adminToken: e.CARTBACK_ADMIN_TOKEN ?? null,
+    secret: e.CARTBACK_SECRET ?? null,
+    demo: (e.CARTBACK_DEMO ?? 'true') === 'true',
+    role: e.CARTBACK_ROLE ?? 'all',
+    pollMs: Number(e.CARTBACK_POLL_MS ?? 200),
+    leaseMs: Number(e.CARTBACK_LEASE_MS ?? 30000),
+  };
+}
+
+/** Every setting with its description, for `cartback doctor` and the README. */
+export function describeSettings(): Array<{ name: string; description: string }> {
+  return Object.entries(EnvSchema.properties).map(([name, s]) => ({ name, description: (s as { description?: string }).description ?? '' }));
+}

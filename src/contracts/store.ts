@@ -1,0 +1,57 @@
+/** A store (tenant) and its settings, as the admin API and the CLI show and accept them. */
+import { Type, type Static } from 'typebox';
+
+const Duration = Type.String({ pattern: '^P(\\d+W)?(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$', description: 'ISO 8601 duration, e.g. PT30M' });
+const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, 24-hour' });
+
+export const StoreSettings = Type.Object(
+  {
+    currency: Type.String({ pattern: '^[A-Z]{3}$', default: 'USD' }),
+    timezone: Type.String({ minLength: 1, default: 'UTC', description: 'IANA zone; used when a contact has none' }),
+    locale: Type.String({ minLength: 2, default: 'en', description: 'used when a contact has none' }),
+    domain: Type.String({ default: '', description: 'the storefront, e.g. shop.example.com' }),
+    abandonAfter: Type.String({ ...Duration, default: 'PT30M', description: 'quiet time after which a cart counts as abandoned' }),
+    attributionWindow: Type.String({ ...Duration, default: 'P7D', description: 'an order this long after an open or click counts as recovered' }),
+    restoreUrl: Type.String({
+      default: '',
+      description: 'storefront URL a restore link leads to; {items} (sku:qty,…), {cart_id}, {discount} and {token} are filled in. Empty: the built-in demo store',
+    }),
+    senderName: Type.String({ default: '' }),
+    senderEmail: Type.String({ default: '' }),
+    supportEmail: Type.String({ default: '' }),
+    supportUrl: Type.String({ default: '' }),
+    postalAddress: Type.String({ default: '', description: 'shown in every marketing email footer' }),
+    emailConsent: Type.Union([Type.Literal('opt_out'), Type.Literal('opt_in')], {
+      default: 'opt_out',
+      description: 'opt_out: email anyone who has not opted out; opt_in: only contacts with email_consent true',
+    }),
+    quietHours: Type.Union([Type.Null(), Type.Object({ start: Clock, end: Clock })], { default: null, description: "no sends in this window of the contact's local time" }),
+    frequencyCap: Type.Union([Type.Null(), Type.Object({ max: Type.Integer({ minimum: 1 }), per: Duration })], {
+      default: null,
+      description: 'at most max marketing messages per contact per period; further ones are skipped',
+    }),
+    discountPrefix: Type.String({ pattern: '^[A-Z0-9]{0,12}$', default: 'CB' }),
+  },
+  { additionalProperties: false },
+);
+export type StoreSettings = Static<typeof StoreSettings>;
+
+export const StoreView = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  publicKey: Type.String(),
+  settings: StoreSettings,
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type StoreView = Static<typeof StoreView>;
+
+export const StoreCreate = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    settings: Type.Optional(Type.Partial(StoreSettings)),
+    templates: Type.Optional(Type.Boolean({ default: true, description: 'create the ready-made flows (the first one live)' })),
+  },
+  { additionalProperties: false },
+);
+
+export const StoreCreated = Type.Object({ ...StoreView.properties, writeKey: Type.String({ description: 'shown once; keep it secret' }) });

@@ -1,0 +1,73 @@
+/**
+ * The engine loop: watch for abandoned carts, claim due runs, step them. It polls every pollMs and
+ * is also woken early when a due time nearer than the next poll is known, so a due step runs late
+ * by well under a second and never early. Business time lives in rows; the timer only wakes.
+ */
+import { detectAbandonment } from '../../carts/abandonment.ts';
+import { claimDueRuns, nextDueAt, releaseAllLeases } from '../../store/queries/runs.ts';
+import type { EngineDeps } from './deps.ts';
+import { advanceRun } from './runner.ts';
+
+export interface WorkerOptions { pollMs: number; batch: number; concurrency: number }
+
+export class Worker {
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private stopped = true;
+  private idle: Promise<void> = Promise.resolve();
+  ticks = 0;
+
+  constructor(private readonly deps: EngineDeps, private readonly opts: WorkerOptions) {}
+
+  async start(): Promise<void> {
+    if (!this.deps.caps.multiProcess) await releaseAllLeases(this.deps.db);
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.idle;
+  }
+
+  /** Runs one full pass now; returns how many runs were stepped. Tests and `simulate` call it. */
+  async tick(): Promise<number> {
+    const { deps } = this;
+    await detectAbandonment(deps.db, deps.caps, deps.clock.now());
+    let stepped = 0;
+    for (;;) {
+      const runs = await claimDueRuns(deps.db, deps.caps, { owner: deps.owner, now: deps.clock.now(), leaseMs: deps.leaseMs, limit: this.opts.batch });
+      for (let i = 0; i < runs.length; i += this.opts.concurrency) {
+        await Promise.all(runs.slice(i, i + this.opts.concurrency).map((r) => advanceRun(deps, r).catch((err) => deps.log.error({ err, runId: r.id }, 'run step failed; it will be retried when its lease expires'))));
+      }
+      stepped += runs.length;
+      if (runs.length < this.opts.batch) break;
+    }
+    this.ticks++;
+    return stepped;
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.idle = this.loop();
+    }, delay);
+  }
+
+  private async loop(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    let delay = this.opts.pollMs;
+    try {
+      await this.tick();
+      const due = await nextDueAt(this.deps.db);
+      if (due !== null) delay = Math.max(0, Math.min(delay, due - this.deps.clock.now()));
+    } catch (err) {
+      this.deps.log.error({ err }, 'engine pass failed');
+    } finally {
+      this.running = false;
+      this.schedule(delay);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Segment-compatible ingest: POST /v1/track, /v1/identify, /v1/batch. A request is all-or-nothing:
+ * any invalid event rejects the whole request with 400 invalid_event and stores nothing; the 200
+ * is sent only after the transaction committed. A repeated messageId is acknowledged and ignored.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Services } from '../../app.ts';
+import { BatchBody, IngestAccepted } from '../../contracts/segment.ts';
+import { ingest } from '../../ingest/apply.ts';
+import { normalize, type EventProblem, type NormalizedEvent } from '../../ingest/segment.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { storeFromWriteKey } from '../auth.ts';
+
+const Anything = Type.Record(Type.String(), Type.Unknown());
+const MAX_EVENT_BYTES = 32 * 1024; // Segment's per-event limit
+
+function collect(raws: unknown[], type: 'track' | 'identify' | null, receivedAt: number, sentAt?: string): NormalizedEvent[] {
+  const events: NormalizedEvent[] = [];
+  const problems: Array<EventProblem & { index: number }> = [];
+  raws.forEach((raw, index) => {
+    if (JSON.stringify(raw).length > MAX_EVENT_BYTES) return problems.push({ index, path: '/', message: 'event is larger than 32 KB' });
+    const r = normalize(raw, type, receivedAt, sentAt);
+    if (Array.isArray(r)) problems.push(...r.map((p) => ({ ...p, index })));
+    else events.push(r);
+  });
+  if (problems.length) throw new AppError('invalid_event', `${new Set(problems.map((p) => p.index)).size} event(s) are invalid; nothing was stored`, problems.slice(0, 50));
+  return events;
+}
+
+export const ingestRoutes = (s: Services): FastifyPluginAsync => async (app) => {
+  const accept = async (req: FastifyRequest, raws: unknown[], type: 'track' | 'identify' | null, sentAt?: string) => {
+    const store = await storeFromWriteKey(s.database.db, req);
+    const events = collect(raws, type, s.clock.now(), sentAt);
+    const r = await ingest(s.database.db, store, events, () => s.clock.now());
+    s.metrics.events.inc({ result: 'accepted' }, r.accepted);
+    s.metrics.events.inc({ result: 'duplicate' }, r.duplicates);
+    return { success: true, ...r };
+  };
+  const doc = (summary: string, body: object) => ({ schema: { summary, tags: ['ingest'], security: [{ writeKey: [] }], body, response: { 200: IngestAccepted } } });
+
+  app.post('/v1/track', doc('Record one event (Segment track)', Anything), async (req) => accept(req, [req.body], 'track'));
+  app.post('/v1/identify', doc('Identify a shopper (Segment identify)', Anything), async (req) => accept(req, [req.body], 'identify'));
+  app.post('/v1/batch', doc('Record up to 500 events atomically (Segment batch)', BatchBody), async (req) => {
+    const body = req.body as { batch: Array<Record<string, unknown>>; context?: Record<string, unknown>; sentAt?: string };
+    // Batch-level context is merged under each event's own, as Segment does.
+    const raws = body.batch.map((e) => (body.context ? { ...e, context: { ...body.context, ...((e.context as object) ?? {}) } } : e));
+    return accept(req, raws, null, body.sentAt);
+  });
+};

@@ -1,0 +1,67 @@
+/**
+ * Turns one Segment message (track or identify) into Cartback's normalized event, or a list of
+ * problems. Business time follows Segment's own rule: when the client sent `sentAt`, its clock skew
+ * is removed (occurred = received − (sentAt − timestamp)); an instant in the future is clamped to now.
+ */
+import { Value } from 'typebox/value';
+import type { TSchema } from 'typebox';
+import { CommerceProperties, EVENTS, IdentifyEvent, Product, TrackEvent, Traits } from '../contracts/segment.ts';
+import { newId } from '../kernel/ids.ts';
+
+export interface NormalizedEvent {
+  type: 'track' | 'identify';
+  event: string | null;
+  messageId: string;
+  anonymousId: string | null;
+  userId: string | null;
+  occurredAt: number;
+  properties: CommerceProperties;
+  traits: Traits;
+  payload: Record<string, unknown>;
+}
+
+export interface EventProblem { path: string; message: string }
+
+const COMMERCE_EVENTS = new Set<string>(Object.values(EVENTS));
+const idOf = (v: unknown) => (v === undefined || v === null || v === '' ? null : String(v));
+
+function problemsOf(schema: TSchema, value: unknown, prefix = ''): EventProblem[] {
+  return [...Value.Errors(schema, value)].slice(0, 10).map((e) => ({ path: prefix + (e.instancePath || '/'), message: e.message }));
+}
+
+function occurredAt(msg: Record<string, unknown>, receivedAt: number, batchSentAt?: string): number {
+  const ts = Date.parse(String(msg.timestamp ?? msg.originalTimestamp ?? ''));
+  if (Number.isNaN(ts)) return receivedAt;
+  const sentAt = Date.parse(String(msg.sentAt ?? batchSentAt ?? ''));
+  const corrected = Number.isNaN(sentAt) || msg.timestamp !== undefined ? ts : receivedAt - (sentAt - ts);
+  return Math.min(corrected, receivedAt);
+}
+
+export function normalize(raw: unknown, type: 'track' | 'identify' | null, receivedAt: number, batchSentAt?: string): NormalizedEvent | EventProblem[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [{ path: '/', message: 'an event must be a JSON object' }];
+  const msg = raw as Record<string, unknown>;
+  const kind = type ?? (msg.type === 'identify' ? 'identify' : msg.type === 'track' ? 'track' : null);
+  if (!kind) return [{ path: '/type', message: 'must be "track" or "identify" (page, screen, group and alias are not accepted)' }];
+  const problems = problemsOf(kind === 'track' ? TrackEvent : IdentifyEvent, msg);
+  if (idOf(msg.userId) === null && idOf(msg.anonymousId) === null) problems.push({ path: '/', message: 'userId or anonymousId is required' });
+  const properties = (msg.properties ?? {}) as Record<string, unknown>;
+  const context = (msg.context ?? {}) as Record<string, unknown>;
+  // Segment puts identify traits in `traits`, and may repeat them for track calls in context.traits.
+  const traits = { ...((context.traits as object) ?? {}), ...((msg.traits as object) ?? {}) } as Record<string, unknown>;
+  if (kind === 'track' && COMMERCE_EVENTS.has(String(msg.event))) problems.push(...problemsOf(CommerceProperties, properties, '/properties'));
+  // Product Added/Removed carry the product's fields at the top of properties (e-commerce spec v2).
+  if (msg.event === EVENTS.productAdded || msg.event === EVENTS.productRemoved) problems.push(...problemsOf(Product, properties, '/properties'));
+  problems.push(...problemsOf(Traits, traits, '/traits'));
+  if (problems.length) return problems;
+  return {
+    type: kind,
+    event: kind === 'track' ? String(msg.event) : null,
+    messageId: idOf(msg.messageId) ?? `cb-${newId()}`,
+    anonymousId: idOf(msg.anonymousId),
+    userId: idOf(msg.userId),
+    occurredAt: occurredAt(msg, receivedAt, batchSentAt),
+    properties: properties as CommerceProperties,
+    traits: traits as Traits,
+    payload: msg,
+  };
+}

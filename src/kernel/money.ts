@@ -1,0 +1,35 @@
+/**
+ * Money is stored as integer minor units (cents, fen; yen have none) with its ISO 4217 currency,
+ * so sums are exact. The number of minor digits comes from the runtime's ICU data.
+ */
+const digitsCache = new Map<string, number>();
+
+export function minorDigits(currency: string): number {
+  let d = digitsCache.get(currency);
+  if (d === undefined) {
+    d = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsCache.set(currency, d);
+  }
+  return d;
+}
+
+export function toMinor(amount: number, currency: string): number {
+  return Math.round(amount * 10 ** minorDigits(currency));
+}
+
+export function fromMinor(minor: number, currency: string): number {
+  return minor / 10 ** minorDigits(currency);
+}
+
+export function formatMoney(minor: number, currency: string, locale = 'en'): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(fromMinor(minor, currency));
+}
+
+export function isCurrency(code: string): boolean {
+  try {
+    new Intl.NumberFormat('en', { style: 'currency', currency: code });
+    return /^[A-Z]{3}$/.test(code);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,27 @@
+/** What a followed link does to the data: a link event, and the message's open/click counters. */
+import { sql } from 'kysely';
+import { newId } from '../kernel/ids.ts';
+import type { Tx } from '../store/queries/contacts.ts';
+import type { MessageTable } from '../store/schema.ts';
+
+export type LinkKind = 'open' | 'click' | 'restore' | 'unsubscribe';
+
+export async function findMessage(tx: Tx, messageId: string): Promise<MessageTable | undefined> {
+  return tx.selectFrom('messages').selectAll().where('id', '=', messageId).executeTakeFirst() as Promise<MessageTable | undefined>;
+}
+
+/** A click (restore links count as one) also counts as an open: images are often blocked. */
+export async function recordLinkEvent(tx: Tx, m: MessageTable, kind: LinkKind, at: number, extra: { url?: string; userAgent?: string } = {}): Promise<void> {
+  await tx
+    .insertInto('link_events')
+    .values({ store_id: m.store_id, id: newId(), message_id: m.id, kind, at, url: extra.url ?? null, user_agent: extra.userAgent?.slice(0, 300) ?? null })
+    .execute();
+  if (kind === 'unsubscribe') return;
+  const opened = { opened_at: sql<number>`coalesce(opened_at, ${at})`, last_opened_at: at, open_count: sql<number>`open_count + 1` };
+  const clicked = { clicked_at: sql<number>`coalesce(clicked_at, ${at})`, last_clicked_at: at, click_count: sql<number>`click_count + 1` };
+  await tx
+    .updateTable('messages')
+    .set(kind === 'open' ? opened : { ...clicked, opened_at: sql<number>`coalesce(opened_at, ${at})` })
+    .where('id', '=', m.id)
+    .execute();
+}

@@ -1,0 +1,34 @@
+/** One contact's story in time order: events, messages (with the reason a step was skipped), link events, orders. */
+import type { Kysely } from 'kysely';
+import { AppError } from '../kernel/errors.ts';
+import type { DB } from '../store/schema.ts';
+
+export interface TimelineEntry { at: string; kind: string; summary: string; data: Record<string, unknown> }
+
+export async function contactTimeline(db: Kysely<DB>, storeId: string, contactId: string) {
+  const contact = await db.selectFrom('contacts').selectAll().where('store_id', '=', storeId).where('id', '=', contactId).executeTakeFirst();
+  if (!contact) throw new AppError('not_found', `no contact ${contactId} in this store`);
+  const [events, messages, orders, carts, runs] = await Promise.all([
+    db.selectFrom('events').select(['id', 'type', 'event', 'occurred_at', 'message_id']).where('store_id', '=', storeId).where('contact_id', '=', contactId).orderBy('occurred_at').limit(500).execute(),
+    db.selectFrom('messages').selectAll().where('store_id', '=', storeId).where('contact_id', '=', contactId).orderBy('created_at').execute(),
+    db.selectFrom('orders').selectAll().where('store_id', '=', storeId).where('contact_id', '=', contactId).execute(),
+    db.selectFrom('carts').selectAll().where('store_id', '=', storeId).where('contact_id', '=', contactId).execute(),
+    db.selectFrom('runs').selectAll().where('store_id', '=', storeId).where('contact_id', '=', contactId).execute(),
+  ]);
+  const links = messages.length
+    ? await db.selectFrom('link_events').selectAll().where('message_id', 'in', messages.map((m) => m.id)).execute()
+    : [];
+  const entries: Array<Omit<TimelineEntry, 'at'> & { t: number }> = [
+    ...events.map((e) => ({ t: e.occurred_at, kind: 'event', summary: e.event ?? e.type, data: { id: e.id, messageId: e.message_id } })),
+    ...runs.map((r) => ({ t: r.started_at, kind: 'run', summary: `entered flow ${r.flow_id} at version ${r.flow_version}${r.holdout ? ' (holdout: gets nothing)' : ''}`, data: { ...r } })),
+    ...messages.map((m) => ({ t: m.created_at, kind: `message_${m.status}`, summary: m.status === 'skipped' ? `step ${m.node_id} skipped: ${m.reason}` : `${m.subject ?? ''} (${m.status})`, data: { ...m } })),
+    ...links.map((l) => ({ t: l.at, kind: l.kind, summary: l.url ?? l.kind, data: { ...l } })),
+    ...orders.map((o) => ({ t: o.placed_at, kind: 'order', summary: o.recovered ? `order ${o.external_id}, credited to step ${o.attributed_node_id}` : `order ${o.external_id}`, data: { ...o } })),
+  ];
+  entries.sort((a, b) => a.t - b.t);
+  return {
+    contact: { ...contact, traits: JSON.parse(contact.traits) as object },
+    carts: carts.map((c) => ({ ...c, items: JSON.parse(c.items) as object[] })),
+    timeline: entries.map(({ t, ...e }) => ({ ...e, at: new Date(t).toISOString() })),
+  };
+}

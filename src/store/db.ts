@@ -1,0 +1,64 @@
+/**
+ * Opens the database named by the configuration. The rest of the code sees one Kysely<DB> and a
+ * set of capability flags; it never asks which dialect it runs on.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config/index.ts';
+import type { DB } from './schema.ts';
+import * as m0001 from './migrations/0001_initial.ts';
+
+export interface Capabilities {
+  /** Row claims can use FOR UPDATE SKIP LOCKED, so several workers share one queue. */
+  skipLocked: boolean;
+  /** Several processes may run the engine against this database at once. */
+  multiProcess: boolean;
+  /** The name shown in logs, /readyz and doctor. */
+  label: string;
+}
+
+export interface Database {
+  db: Kysely<DB>;
+  caps: Capabilities;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001 };
+
+// pg returns int8 and numeric as strings, to be safe beyond 2^53. Cartback's int8 values are
+// epoch milliseconds, minor units and counts, all far below that, so they are parsed as numbers.
+const PG_INT8 = 20;
+const PG_NUMERIC = 1700;
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === PG_INT8 || oid === PG_NUMERIC) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+export function openDatabase(database: Config['database'], options: { poolSize?: number } = {}): Database {
+  if (database.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: database.url, max: options.poolSize ?? 10, types: pgTypes });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, caps: { skipLocked: true, multiProcess: true, label: 'postgresql' }, close: () => db.destroy() };
+  }
+  if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
+  const sqlite = new SQLite(database.file);
+  // WAL with synchronous=NORMAL: a commit is durable against a process crash (kill -9), which is
+  // what invariant 4 asks; a power cut may lose the last transactions, as the README says.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, caps: { skipLocked: false, multiProcess: false, label: `sqlite ${database.file}` }, close: () => db.destroy() };
+}
+
+export async function migrate(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,58 @@
+import type { CartItem } from '../../carts/cart-state.ts';
+import type { CartTable } from '../schema.ts';
+import type { Tx } from './contacts.ts';
+
+export interface Cart extends Omit<CartTable, 'items'> { items: CartItem[] }
+
+function toCart(row: CartTable): Cart {
+  return { ...row, items: JSON.parse(row.items) as CartItem[] };
+}
+
+export async function findCartByExternalId(tx: Tx, storeId: string, externalId: string): Promise<Cart | undefined> {
+  const row = await tx.selectFrom('carts').selectAll().where('store_id', '=', storeId).where('external_id', '=', externalId).executeTakeFirst();
+  return row && toCart(row);
+}
+
+export async function getCart(tx: Tx, cartId: string): Promise<Cart | undefined> {
+  const row = await tx.selectFrom('carts').selectAll().where('id', '=', cartId).executeTakeFirst();
+  return row && toCart(row);
+}
+
+/** The contact's (or visitor's) most recent cart that has not been bought. */
+export async function findOpenCart(tx: Tx, storeId: string, by: { contactId?: string | null; anonymousId?: string | null }): Promise<Cart | undefined> {
+  if (!by.contactId && !by.anonymousId) return undefined;
+  let q = tx.selectFrom('carts').selectAll().where('store_id', '=', storeId).where('status', 'in', ['active', 'abandoned']);
+  q = by.contactId ? q.where('contact_id', '=', by.contactId) : q.where('anonymous_id', '=', by.anonymousId!);
+  const row = await q.orderBy('last_activity_at', 'desc').limit(1).executeTakeFirst();
+  return row && toCart(row);
+}
+
+export async function insertCart(tx: Tx, cart: Cart): Promise<void> {
+  await tx.insertInto('carts').values({ ...cart, items: JSON.stringify(cart.items) }).execute();
+}
+
+export async function saveCart(tx: Tx, cart: Cart): Promise<void> {
+  const { id, store_id: _s, created_at: _c, ...rest } = cart;
+  await tx.updateTable('carts').set({ ...rest, items: JSON.stringify(cart.items) }).where('id', '=', id).execute();
+}
+
+export async function listCarts(tx: Tx, storeId: string, opts: { status?: string; limit: number; before?: number }): Promise<Cart[]> {
+  let q = tx.selectFrom('carts').selectAll().where('store_id', '=', storeId);
+  if (opts.status) q = q.where('status', '=', opts.status);
+  if (opts.before) q = q.where('last_activity_at', '<', opts.before);
+  const rows = await q.orderBy('last_activity_at', 'desc').limit(opts.limit).execute();
+  return rows.map(toCart);
+}
+
+/**
+ * Takes carts whose quiet period ended (abandon_due_at <= now) off the watch list and returns
+ * them, in one statement per batch so two workers never take the same cart.
+ */
+export async function claimQuietCarts(tx: Tx, skipLocked: boolean, now: number, limit: number): Promise<Cart[]> {
+  let q = tx.selectFrom('carts').select('id').where('abandon_due_at', 'is not', null).where('abandon_due_at', '<=', now).orderBy('abandon_due_at').limit(limit);
+  if (skipLocked) q = q.forUpdate().skipLocked();
+  const ids = (await q.execute()).map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = await tx.updateTable('carts').set({ abandon_due_at: null }).where('id', 'in', ids).returningAll().execute();
+  return rows.map(toCart);
+}

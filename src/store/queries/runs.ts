@@ -1,0 +1,95 @@
+/**
+ * Runs are durable rows: a run waiting for its next step has a due time, and a worker claims due
+ * runs by writing a lease (compare-and-set), so a run is worked by one worker at a time and a
+ * worker that dies loses nothing: its leases expire and another takes over.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Capabilities } from '../db.ts';
+import type { DB, RunTable } from '../schema.ts';
+import type { Tx } from './contacts.ts';
+
+export type Run = Omit<RunTable, 'steps'> & { steps: number };
+
+export async function enrollRun(tx: Tx, run: Omit<Run, 'steps' | 'lease_owner' | 'lease_until' | 'ended_at' | 'exit_reason'>): Promise<boolean> {
+  const r = await tx
+    .insertInto('runs')
+    .values({ ...run, lease_owner: null, lease_until: null, ended_at: null, exit_reason: null })
+    .onConflict((oc) => oc.columns(['flow_id', 'contact_id', 'cart_id', 'episode']).doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Claims up to `limit` due runs for `owner` until now + leaseMs. Never returns a run before its due time. */
+export async function claimDueRuns(db: Kysely<DB>, caps: Capabilities, o: { owner: string; now: number; leaseMs: number; limit: number }): Promise<Run[]> {
+  return db.transaction().execute(async (tx) => {
+    let q = tx
+      .selectFrom('runs')
+      .select('id')
+      .where('state', '=', 'active')
+      .where('due_at', '<=', o.now)
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', o.now)]))
+      .orderBy('due_at')
+      .limit(o.limit);
+    if (caps.skipLocked) q = q.forUpdate().skipLocked();
+    const ids = (await q.execute()).map((r) => r.id);
+    if (ids.length === 0) return [];
+    return (await tx
+      .updateTable('runs')
+      .set({ lease_owner: o.owner, lease_until: o.now + o.leaseMs })
+      .where('id', 'in', ids)
+      .returningAll()
+      .execute()) as Run[];
+  });
+}
+
+/**
+ * Moves a run on, only while `owner` still holds its lease and the run is active. Returns false
+ * when the lease was lost or the run ended meanwhile (a purchase): the caller must stop.
+ */
+export async function moveRun(tx: Tx, runId: string, owner: string, patch: Partial<Pick<Run, 'node_id' | 'due_at' | 'holdout' | 'state' | 'ended_at' | 'exit_reason'>>): Promise<boolean> {
+  const r = await tx
+    .updateTable('runs')
+    .set({ ...patch, steps: sql`steps + 1` })
+    .where('id', '=', runId)
+    .where('lease_owner', '=', owner)
+    .where('state', '=', 'active')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Locks the run for the rest of the transaction (PostgreSQL) and returns it if still ours. */
+export async function lockOwnRun(tx: Tx, caps: Capabilities, runId: string, owner: string): Promise<Run | undefined> {
+  let q = tx.selectFrom('runs').selectAll().where('id', '=', runId).where('lease_owner', '=', owner).where('state', '=', 'active');
+  if (caps.skipLocked) q = q.forUpdate();
+  return (await q.executeTakeFirst()) as Run | undefined;
+}
+
+export async function releaseLease(tx: Tx, runId: string, owner: string): Promise<void> {
+  await tx.updateTable('runs').set({ lease_owner: null, lease_until: null }).where('id', '=', runId).where('lease_owner', '=', owner).execute();
+}
+
+/** A single-process deployment restarting owns every lease: they were all its own. */
+export async function releaseAllLeases(db: Kysely<DB>): Promise<void> {
+  await db.updateTable('runs').set({ lease_owner: null, lease_until: null }).where('state', '=', 'active').where('lease_owner', 'is not', null).execute();
+}
+
+export async function activeRunsFor(tx: Tx, storeId: string, by: { contactId: string | null; cartId: string | null }): Promise<Run[]> {
+  if (!by.contactId && !by.cartId) return [];
+  return (await tx
+    .selectFrom('runs')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('state', '=', 'active')
+    .where((eb) => eb.or([...(by.contactId ? [eb('contact_id', '=', by.contactId)] : []), ...(by.cartId ? [eb('cart_id', '=', by.cartId)] : [])]))
+    .execute()) as Run[];
+}
+
+export async function endRuns(tx: Tx, runIds: string[], reason: string, now: number): Promise<void> {
+  if (runIds.length === 0) return;
+  await tx.updateTable('runs').set({ state: 'exited', exit_reason: reason, ended_at: now, due_at: null }).where('id', 'in', runIds).where('state', '=', 'active').execute();
+}
+
+export async function nextDueAt(db: Kysely<DB>): Promise<number | null> {
+  const r = await db.selectFrom('runs').select((eb) => eb.fn.min('due_at').as('due')).where('state', '=', 'active').executeTakeFirst();
+  return r?.due === null || r?.due === undefined ? null : Number(r.due);
+}

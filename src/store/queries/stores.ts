@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely';
+import { Value } from 'typebox/value';
+import { StoreSettings, type StoreView } from '../../contracts/store.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { newId, randomSecret, sha256 } from '../../kernel/ids.ts';
+import type { DB, StoreTable } from '../schema.ts';
+
+export interface Store {
+  id: string;
+  name: string;
+  publicKey: string;
+  settings: StoreSettings;
+  createdAt: number;
+}
+
+/** Fills defaults and checks a (partial) settings object; throws invalid_body listing every problem. */
+export function checkSettings(input: unknown): StoreSettings {
+  const withDefaults = Value.Default(StoreSettings, Value.Clone(input ?? {}));
+  const problems = [...Value.Errors(StoreSettings, withDefaults)].map((e) => `${e.instancePath || '/'} ${e.message}`);
+  if (problems.length) throw new AppError('invalid_body', 'invalid store settings', problems);
+  return withDefaults as StoreSettings;
+}
+
+function toStore(row: StoreTable): Store {
+  return { id: row.id, name: row.name, publicKey: row.public_key, settings: checkSettings(JSON.parse(row.settings)), createdAt: row.created_at };
+}
+
+export function storeView(s: Store): StoreView {
+  return { id: s.id, name: s.name, publicKey: s.publicKey, settings: s.settings, createdAt: new Date(s.createdAt).toISOString() };
+}
+
+export async function insertStore(db: Kysely<DB>, input: { name: string; settings?: Partial<StoreSettings> }, now: number): Promise<{ store: Store; writeKey: string }> {
+  const settings = checkSettings(input.settings ?? {});
+  const writeKey = `wk_${randomSecret(24)}`;
+  const row: StoreTable = {
+    id: newId(),
+    name: input.name,
+    write_key_hash: sha256(writeKey),
+    public_key: `pk_${randomSecret(12)}`,
+    settings: JSON.stringify(settings),
+    created_at: now,
+    updated_at: now,
+  };
+  await db.insertInto('stores').values(row).execute();
+  return { store: toStore(row), writeKey };
+}
+
+export async function getStore(db: Kysely<DB>, id: string): Promise<Store> {
+  const row = await db.selectFrom('stores').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('store_not_found', `no store with id ${id}`);
+  return toStore(row);
+}
+
+export async function findStoreByWriteKey(db: Kysely<DB>, writeKey: string): Promise<Store | undefined> {
+  const row = await db.selectFrom('stores').selectAll().where('write_key_hash', '=', sha256(writeKey)).executeTakeFirst();
+  return row && toStore(row);
+}
+
+export async function listStores(db: Kysely<DB>): Promise<Store[]> {
+  const rows = await db.selectFrom('stores').selectAll().orderBy('created_at').execute();
+  return rows.map(toStore);
+}
+
+export async function updateStore(db: Kysely<DB>, id: string, patch: { name?: string; settings?: Partial<StoreSettings> }, now: number): Promise<Store> {
+  const current = await getStore(db, id);
+  const settings = checkSettings({ ...current.settings, ...(patch.settings ?? {}) });
+  await db
+    .updateTable('stores')
+    .set({ name: patch.name ?? current.name, settings: JSON.stringify(settings), updated_at: now })
+    .where('id', '=', id)
+    .execute();
+  return { ...current, name: patch.name ?? current.name, settings };
+}
+
+/** Replaces the write key; the old one stops working at once. */
+export async function rotateWriteKey(db: Kysely<DB>, id: string, now: number): Promise<string> {
+  await getStore(db, id);
+  const writeKey = `wk_${randomSecret(24)}`;
+  await db.updateTable('stores').set({ write_key_hash: sha256(writeKey), updated_at: now }).where('id', '=', id).execute();
+  return writeKey;
+}
