@@ -47,7 +47,7 @@ export interface BuildOptions {
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<{ app: FastifyInstance; services: Services }> {
   const log = opts.logger ?? pino({ level: config.logLevel });
   const database = openDatabase(config.database);
-  await migrate(database.db);
+  await migrate(database);
   const clock = opts.clock ?? systemClock;
   const host = new URL(config.publicUrl).hostname;
   const mailer = opts.mailer ?? (config.smtp ? smtpMailer(config.smtp.url, config.smtp.pool, host) : devMailbox(database.db, host, () => clock.now()));

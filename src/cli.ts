@@ -20,7 +20,7 @@ program
     const config = configOrExit();
     const database = openDatabase(config.database, { poolSize: 1 });
     try {
-      const applied = await migrate(database.db);
+      const applied = await migrate(database);
       process.stdout.write(applied.length ? `applied ${applied.join(', ')} on ${database.caps.label}\n` : `schema up to date on ${database.caps.label}\n`);
     } finally {
       await database.close();

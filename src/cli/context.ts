@@ -18,7 +18,7 @@ export async function withDatabase<T>(fn: (db: Database, config: Config) => Prom
   const config = configOrExit();
   const database = openDatabase(config.database, { poolSize: 2 });
   try {
-    await migrate(database.db);
+    await migrate(database);
     return await fn(database, config);
   } finally {
     await database.close();

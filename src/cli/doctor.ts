@@ -12,7 +12,7 @@ export async function doctor(): Promise<void> {
   const database = openDatabase(config.database, { poolSize: 1 });
   try {
     await sql`select 1`.execute(database.db);
-    const applied = await migrate(database.db);
+    const applied = await migrate(database);
     checks.push({ name: 'database', ok: true, detail: `${database.caps.label} reachable${applied.length ? `, applied ${applied.join(', ')}` : ', schema up to date'}` });
   } catch (err) {
     checks.push({ name: 'database', ok: false, detail: `${(err as Error).message}: check CARTBACK_DATABASE_URL and that the server runs` });

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/index.ts';
 import type { DB } from './schema.ts';
@@ -56,8 +56,12 @@ export function openDatabase(database: Config['database'], options: { poolSize?:
   return { db, caps: { skipLocked: false, multiProcess: false, label: `sqlite ${database.file}` }, close: () => db.destroy() };
 }
 
-export async function migrate(db: Kysely<DB>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+export async function migrate(database: Database): Promise<string[]> {
+  const { db } = database;
+  // Kysely looks for its own tables in every schema; pin them to ours, or a second schema in the
+  // same database (another deployment, a test) makes it skip creating them here.
+  const schema = database.caps.skipLocked ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
