@@ -1,0 +1,147 @@
+/**
+ * DESIGN.md §5 invariants the engine guards, each through the public API on every database:
+ * 3 (unsubscribe, consent, quiet hours at send time), 5 (a run keeps its flow version),
+ * 6 (never early), 9 (links reach only their own shopper), plus holdout and A/B assignment.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { client, eventually } from '../harness/api.ts';
+import { DIALECTS } from '../harness/dialects.ts';
+import { launchIn, testEnv, type TestEnv } from '../harness/server.ts';
+import { abandonCart, storeWithFlow, type Api } from '../harness/shop.ts';
+import { startSmtp, type SmtpSink } from '../harness/smtp.ts';
+import { threeStepFlow } from '../fixtures/flows.ts';
+import type { Launched } from '../../src/cli/start.ts';
+
+const hrefs = (html: string, kind: string) => [...html.matchAll(new RegExp(`href="([^"]*/${kind}/[^"]+)"`, 'g'))].map((m) => m[1]!.replaceAll('&amp;', '&'));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+for (const dialect of DIALECTS) {
+  describe(`engine invariants on ${dialect.name}`, { skip: dialect.skip }, () => {
+    let smtp: SmtpSink;
+    let env: TestEnv;
+    let running: Launched;
+    let api: Api;
+    const to = (email: string) => smtp.messages.filter((m) => (m.to as { text: string }).text === email);
+    const timelineOf = async (storeId: string, email: string) => {
+      const c = (await api.admin('GET', `/stores/${storeId}/contacts?email=${encodeURIComponent(email)}`)).body[0];
+      return (await api.admin('GET', `/stores/${storeId}/contacts/${c.id}`)).body as { timeline: Array<{ kind: string; at: string; data: Record<string, unknown> }> };
+    };
+    before(async () => {
+      smtp = await startSmtp();
+      env = await testEnv(dialect, { CARTBACK_SMTP_URL: smtp.url });
+      running = await launchIn(env);
+      api = client(env.base);
+    });
+    after(async () => {
+      await running?.app.close();
+      await smtp?.close();
+      await env?.cleanup();
+    });
+
+    test('3: a GET of the unsubscribe link changes nothing; the one-click POST stops every later step', async () => {
+      const { storeId, writeKey } = await storeWithFlow(api, threeStepFlow('Unsub', { wait1: 'PT2S' }));
+      const s = await abandonCart(api, writeKey);
+      const [first] = await eventually('first email', async () => to(s.email).length >= 1 && to(s.email));
+      const url = hrefs(first!.html as string, 'u')[0]!;
+      const page = await api.get(url);
+      assert.equal(page.status, 200, 'a link scanner GET sees a confirmation page');
+      assert.match(await page.text(), /<form method="post"/);
+      let c = (await api.admin('GET', `/stores/${storeId}/contacts?email=${encodeURIComponent(s.email)}`)).body[0];
+      assert.equal(c.unsubscribed_at, null, 'GET did not unsubscribe');
+      const post = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+      assert.equal(post.status, 200);
+      c = (await api.admin('GET', `/stores/${storeId}/contacts?email=${encodeURIComponent(s.email)}`)).body[0];
+      assert.notEqual(c.unsubscribed_at, null);
+      await sleep(3000);
+      assert.equal(to(s.email).length, 1, 'nothing after the unsubscribe');
+    });
+
+    test("3: quiet hours in the contact's time zone hold the send back; consent opt-in blocks unconsented contacts", async () => {
+      const now = new Date();
+      const hh = (d: Date) => `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+      // A window covering the current UTC time for a contact in UTC.
+      const quiet = { start: hh(new Date(now.getTime() - 3600_000)), end: hh(new Date(now.getTime() + 3600_000)) };
+      const { storeId, writeKey } = await storeWithFlow(api, threeStepFlow('Quiet'), { quietHours: quiet, timezone: 'UTC' });
+      const s = await abandonCart(api, writeKey, { timezone: 'UTC' });
+      await sleep(2500);
+      assert.equal(to(s.email).length, 0, 'held back during quiet hours');
+      const run = (await timelineOf(storeId, s.email)).timeline.find((e) => e.kind === 'run')!;
+      assert.ok(Number(run.data.due_at) >= now.getTime() + 3000_000, 'rescheduled to the end of the quiet window');
+
+      const optIn = await storeWithFlow(api, threeStepFlow('Opt-in'), { emailConsent: 'opt_in' });
+      const s2 = await abandonCart(api, optIn.writeKey);
+      await sleep(2500);
+      assert.equal(to(s2.email).length, 0, 'no consent, no email');
+    });
+
+    test('5: runs in flight keep the version they enrolled in', async () => {
+      const { storeId, writeKey, flowId } = await storeWithFlow(api, threeStepFlow('Versioned', { wait1: 'PT3S', wait2: 'PT1H' }));
+      const s = await abandonCart(api, writeKey);
+      await eventually('first email', async () => to(s.email).length >= 1);
+      const v2 = threeStepFlow('Versioned', { wait1: 'PT3S', wait2: 'PT1H' });
+      v2.nodes = v2.nodes.map((n) => (n.id === 'email-2' ? { ...n, template: 'classic-2', discount: undefined } : n)) as typeof v2.nodes;
+      const put = await api.admin('PUT', `/stores/${storeId}/flows/${flowId}?publish=true`, JSON.parse(JSON.stringify(v2)));
+      assert.equal(put.status, 200);
+      assert.equal(put.body.liveVersion, 2);
+      const second = await eventually('second email', async () => to(s.email).length >= 2 && to(s.email)[1]);
+      assert.match(second.html as string, /CB-[A-Z2-9]{8}/, 'step 2 of version 1 (with its discount), not version 2');
+      const v1 = await api.admin('GET', `/stores/${storeId}/flows/${flowId}/versions/1`);
+      assert.equal(v1.body.nodes.find((n: { id: string }) => n.id === 'email-2').template, 'helpful-2', 'version 1 is unchanged');
+    });
+
+    test('6: a wait is never cut short', async () => {
+      const { storeId, writeKey } = await storeWithFlow(api, threeStepFlow('Timing', { wait1: 'PT2S', wait2: 'PT1H' }));
+      const s = await abandonCart(api, writeKey);
+      await eventually('second email', async () => to(s.email).length >= 2, 20_000);
+      const sent = (await timelineOf(storeId, s.email)).timeline.filter((e) => e.kind === 'message_sent');
+      const gap = Number(sent[1]!.data.created_at) - Number(sent[0]!.data.sent_at ?? sent[0]!.data.created_at);
+      assert.ok(gap >= 2000, `step 2 claimed ${gap} ms after step 1 was sent; the wait is 2000 ms`);
+    });
+
+    test('9: a tampered or foreign token reaches nothing', async () => {
+      const { writeKey } = await storeWithFlow(api, threeStepFlow('Links', { wait2: 'PT1H', wait1: 'PT1H' }));
+      const a = await abandonCart(api, writeKey);
+      const b = await abandonCart(api, writeKey);
+      const [ma] = await eventually('mail to a', async () => to(a.email).length >= 1 && to(a.email));
+      const [mb] = await eventually('mail to b', async () => to(b.email).length >= 1 && to(b.email));
+      const ra = hrefs(ma!.html as string, 'r')[0]!;
+      const rb = hrefs(mb!.html as string, 'r')[0]!;
+      const [tokA, tokB] = [ra.split('/r/')[1]!, rb.split('/r/')[1]!];
+      // B's message id with A's signature: refused.
+      const spliced = `${tokB.split('.')[0]}.${tokA.split('.').slice(1).join('.')}`;
+      for (const t of [spliced, `${tokA}x`, tokA.slice(0, -2), 'nonsense']) {
+        const r = await api.get(`${env.base}/r/${t}`);
+        assert.equal(r.status, 404, `token ${t} must not resolve`);
+      }
+      // A restore token is not an unsubscribe token.
+      const cross = await fetch(`${env.base}/u/${tokA}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+      assert.equal(cross.status, 404);
+      const la = (await api.get(ra)).headers.get('location')!;
+      assert.match(la, /LENS-35/);
+      assert.doesNotMatch(la, new RegExp(b.cartId));
+    });
+
+    test('holdout: entrants in the control group get nothing and are counted', async () => {
+      const { storeId, writeKey, flowId } = await storeWithFlow(api, threeStepFlow('All holdout', { holdout: 100 }));
+      const s = await abandonCart(api, writeKey);
+      await eventually('the run to end', async () => (await timelineOf(storeId, s.email)).timeline.find((e) => e.kind === 'run' && e.data.exit_reason === 'holdout'));
+      await api.ingest('/track', { messageId: randomUUID(), anonymousId: s.anonymousId, event: 'Order Completed', properties: { order_id: randomUUID(), total: 50 } }, writeKey);
+      const flow = (await api.admin('GET', `/stores/${storeId}/stats`)).body.flows.find((f: { flowId: string }) => f.flowId === flowId);
+      assert.equal(to(s.email).length, 0);
+      assert.deepEqual(flow.holdout, { entered: 1, converted: 1, conversionRate: 1 });
+      assert.equal(flow.treated.entered, 0);
+    });
+
+    test('A/B: variant weights decide the template, and the variant is reported', async () => {
+      const flow = threeStepFlow('AB', { wait1: 'PT1H' });
+      flow.nodes = flow.nodes.map((n) => (n.id === 'email-1' ? { ...n, variants: [{ id: 'a', template: 'helpful-1', weight: 0 }, { id: 'b', template: 'classic-1', weight: 1 }] } : n)) as typeof flow.nodes;
+      const { storeId, writeKey, flowId } = await storeWithFlow(api, flow);
+      const s = await abandonCart(api, writeKey);
+      await eventually('first email', async () => to(s.email).length >= 1);
+      const steps = (await api.admin('GET', `/stores/${storeId}/stats`)).body.flows.find((f: { flowId: string }) => f.flowId === flowId).steps;
+      assert.deepEqual(steps.map((x: { nodeId: string; variant: string; sent: number }) => [x.nodeId, x.variant, x.sent]), [['email-1', 'b', 1]]);
+    });
+  });
+}
