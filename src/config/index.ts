@@ -59,9 +59,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   for (const key of Object.keys(relevant)) {
     if (!known.has(key) && !key.startsWith('CARTBACK_TEST_')) problems.push(`${key} is not a setting Cartback knows (typo?)`);
   }
+  const seen = new Set<string>();
   for (const e of Value.Errors(EnvSchema, relevant)) {
     const key = e.instancePath.replace(/^\//, '');
-    problems.push(`${key}=${JSON.stringify(relevant[key])}: ${e.message}`);
+    if (seen.has(key)) continue; // a union reports once per alternative; one line per variable is enough
+    seen.add(key);
+    const choices = (EnvSchema.properties[key as keyof Env] as { anyOf?: Array<{ const?: string }> } | undefined)?.anyOf?.map((a) => a.const);
+    problems.push(`${key}=${JSON.stringify(relevant[key])}: ${choices ? `must be one of ${choices.join(', ')}` : e.message}`);
   }
   const port = Number(relevant.CARTBACK_PORT ?? 4700);
   if (port > 65535) problems.push(`CARTBACK_PORT=${port}: must be at most 65535`);

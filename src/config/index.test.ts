@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from './index.ts';
+
+test('defaults give the embedded SQLite and the dev mailbox', () => {
+  const c = loadConfig({});
+  assert.equal(c.database.kind, 'sqlite');
+  assert.equal(c.smtp, null);
+  assert.equal(c.port, 4700);
+  assert.equal(c.publicUrl, 'http://localhost:4700');
+});
+
+test('a postgres URL switches to PostgreSQL; SMTP URL switches mail', () => {
+  const c = loadConfig({ CARTBACK_DATABASE_URL: 'postgres://u@db/x', CARTBACK_SMTP_URL: 'smtp://mail:25', CARTBACK_PUBLIC_URL: 'https://cb.shop.test/' });
+  assert.deepEqual(c.database, { kind: 'postgres', url: 'postgres://u@db/x' });
+  assert.equal(c.smtp?.url, 'smtp://mail:25');
+  assert.equal(c.publicUrl, 'https://cb.shop.test');
+});
+
+test('every problem is reported at once', () => {
+  assert.throws(
+    () => loadConfig({ CARTBACK_PORT: 'eighty', CARTBACK_SMTP_URL: 'mail.example', CARTBACK_LOG_LEVEL: 'loud', CARTBACK_PUBLC_URL: 'x' }),
+    (e: ConfigError) => {
+      assert.equal(e.problems.length, 4, e.message);
+      assert.match(e.message, /CARTBACK_PORT/);
+      assert.match(e.message, /CARTBACK_SMTP_URL/);
+      assert.match(e.message, /CARTBACK_LOG_LEVEL/);
+      assert.match(e.message, /CARTBACK_PUBLC_URL is not a setting/);
+      return true;
+    },
+  );
+});
