@@ -18,7 +18,7 @@ export async function findFlowByName(tx: Tx, storeId: string, name: string): Pro
 }
 
 export async function listFlows(tx: Tx, storeId: string): Promise<Flow[]> {
-  return tx.selectFrom('flows').selectAll().where('store_id', '=', storeId).orderBy('created_at').execute();
+  return tx.selectFrom('flows').selectAll().where('store_id', '=', storeId).orderBy('created_at').orderBy('id').execute();
 }
 
 /** Versions are immutable: a definition is only ever inserted, never updated. */
