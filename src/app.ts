@@ -24,6 +24,7 @@ import { ingestRoutes } from './http/routes/ingest.ts';
 import { linkRoutes } from './http/routes/links.ts';
 import { opsRoutes } from './http/routes/ops.ts';
 import { reportRoutes } from './http/routes/reports.ts';
+import { templateRoutes } from './http/routes/templates.ts';
 import { migrate, openDatabase, type Database } from './store/db.ts';
 import { instanceSecret } from './store/queries/instance.ts';
 
@@ -79,6 +80,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(linkRoutes(services));
   await app.register(adminRoutes(services));
   await app.register(reportRoutes(services));
+  await app.register(templateRoutes(services));
   await app.register(demoRoutes(services));
 
   app.addHook('onClose', async () => {

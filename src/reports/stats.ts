@@ -10,15 +10,25 @@ import type { Store } from '../store/queries/stores.ts';
 import type { DB } from '../store/schema.ts';
 import { flowStepRows, type StepRow } from './step-stats.ts';
 
-export interface GroupStats { entered: number; converted: number; conversionRate: number | null }
+export interface GroupStats {
+  entered: number;
+  converted: number;
+  conversionRate: number | null;
+  /** order value of the conversions (first order per run), minor units */
+  revenue: number;
+  revenuePerEntrant: number | null;
+}
 export interface FlowStats {
   flowId: string;
   name: string;
   entered: number;
   treated: GroupStats;
   holdout: GroupStats;
-  /** treated minus holdout conversion rate (percentage points as a fraction), and relative to holdout. */
-  lift: { absolute: number; relative: number | null } | null;
+  /**
+   * treated minus holdout conversion rate (as a fraction), the same relative to the holdout, and the
+   * revenue the flow added: (treated − holdout revenue per entrant) × treated entrants.
+   */
+  lift: { absolute: number; relative: number | null; incrementalRevenue: number | null } | null;
   messagesSent: number;
   opened: number;
   clicked: number;
@@ -39,6 +49,8 @@ export interface Stats {
 }
 
 const rate = (n: number, d: number) => (d > 0 ? n / d : null);
+const emptyGroup = (): GroupStats => ({ entered: 0, converted: 0, conversionRate: null, revenue: 0, revenuePerEntrant: null });
+const emptyGroups = () => ({ treated: emptyGroup(), holdout: emptyGroup() });
 
 async function conversions(db: Kysely<DB>, storeId: string, from: number, to: number, windowMs: number) {
   const runs = await db
@@ -48,25 +60,33 @@ async function conversions(db: Kysely<DB>, storeId: string, from: number, to: nu
     .where('started_at', '>=', from)
     .where('started_at', '<', to)
     .execute();
-  const orders = await db.selectFrom('orders').select(['contact_id', 'cart_id', 'placed_at']).where('store_id', '=', storeId).where('placed_at', '>=', from).where('placed_at', '<', to + windowMs).execute();
-  const byContact = new Map<string, number[]>();
-  const byCart = new Map<string, number[]>();
+  const orders = await db.selectFrom('orders').select(['contact_id', 'cart_id', 'placed_at', 'total']).where('store_id', '=', storeId).where('placed_at', '>=', from).where('placed_at', '<', to + windowMs).execute();
+  type Placed = { at: number; total: number };
+  const byContact = new Map<string, Placed[]>();
+  const byCart = new Map<string, Placed[]>();
   for (const o of orders) {
-    if (o.contact_id) byContact.set(o.contact_id, [...(byContact.get(o.contact_id) ?? []), o.placed_at]);
-    if (o.cart_id) byCart.set(o.cart_id, [...(byCart.get(o.cart_id) ?? []), o.placed_at]);
+    const p = { at: o.placed_at, total: o.total };
+    if (o.contact_id) byContact.set(o.contact_id, [...(byContact.get(o.contact_id) ?? []), p]);
+    if (o.cart_id) byCart.set(o.cart_id, [...(byCart.get(o.cart_id) ?? []), p]);
   }
   const groups = new Map<string, { treated: GroupStats; holdout: GroupStats }>();
   for (const r of runs) {
-    const g = groups.get(r.flow_id) ?? { treated: { entered: 0, converted: 0, conversionRate: null }, holdout: { entered: 0, converted: 0, conversionRate: null } };
+    const g = groups.get(r.flow_id) ?? emptyGroups();
     const side = r.holdout ? g.holdout : g.treated;
     side.entered++;
-    const times = [...(byContact.get(r.contact_id) ?? []), ...(r.cart_id ? (byCart.get(r.cart_id) ?? []) : [])];
-    if (times.some((t) => t >= r.started_at && t <= r.started_at + windowMs)) side.converted++;
+    const placed = [...(byContact.get(r.contact_id) ?? []), ...(r.cart_id ? (byCart.get(r.cart_id) ?? []) : [])];
+    const first = placed.filter((p) => p.at >= r.started_at && p.at <= r.started_at + windowMs).sort((a, b) => a.at - b.at)[0];
+    if (first) {
+      side.converted++;
+      side.revenue += first.total;
+    }
     groups.set(r.flow_id, g);
   }
   for (const g of groups.values()) {
-    g.treated.conversionRate = rate(g.treated.converted, g.treated.entered);
-    g.holdout.conversionRate = rate(g.holdout.converted, g.holdout.entered);
+    for (const side of [g.treated, g.holdout]) {
+      side.conversionRate = rate(side.converted, side.entered);
+      side.revenuePerEntrant = rate(side.revenue, side.entered);
+    }
   }
   return groups;
 }
@@ -85,14 +105,17 @@ export async function storeStats(db: Kysely<DB>, store: Store, from: number, to:
   const steps = await flowStepRows(db, store.id, from, to);
 
   const out: FlowStats[] = flows.map((f) => {
-    const g = conv.get(f.id) ?? { treated: { entered: 0, converted: 0, conversionRate: null }, holdout: { entered: 0, converted: 0, conversionRate: null } };
+    const g = conv.get(f.id) ?? emptyGroups();
     const mine = steps.filter((s) => s.flowId === f.id);
     const sum = (k: 'sent' | 'opened' | 'clicked' | 'recoveredOrders' | 'recoveredRevenue') => mine.reduce((a, s) => a + s[k], 0);
     const t = g.treated.conversionRate;
     const h = g.holdout.conversionRate;
     return {
       flowId: f.id, name: f.name, entered: g.treated.entered + g.holdout.entered, treated: g.treated, holdout: g.holdout,
-      lift: t !== null && h !== null ? { absolute: t - h, relative: h > 0 ? (t - h) / h : null } : null,
+      lift:
+        t !== null && h !== null
+          ? { absolute: t - h, relative: h > 0 ? (t - h) / h : null, incrementalRevenue: Math.round(((g.treated.revenuePerEntrant ?? 0) - (g.holdout.revenuePerEntrant ?? 0)) * g.treated.entered) }
+          : null,
       messagesSent: sum('sent'), opened: sum('opened'), clicked: sum('clicked'), recoveredOrders: sum('recoveredOrders'), recoveredRevenue: sum('recoveredRevenue'),
       recoveryRate: rate(sum('recoveredOrders'), g.treated.entered), steps: mine,
     };

@@ -130,7 +130,7 @@ for (const dialect of DIALECTS) {
       await api.ingest('/track', { messageId: randomUUID(), anonymousId: s.anonymousId, event: 'Order Completed', properties: { order_id: randomUUID(), total: 50 } }, writeKey);
       const flow = (await api.admin('GET', `/stores/${storeId}/stats`)).body.flows.find((f: { flowId: string }) => f.flowId === flowId);
       assert.equal(to(s.email).length, 0);
-      assert.deepEqual(flow.holdout, { entered: 1, converted: 1, conversionRate: 1 });
+      assert.deepEqual(flow.holdout, { entered: 1, converted: 1, conversionRate: 1, revenue: 5000, revenuePerEntrant: 5000 });
       assert.equal(flow.treated.entered, 0);
     });
 

@@ -3,13 +3,12 @@
  * contact's locale (the store's own version if it has one, else the built-in), and the render
  * context (the cart as it is now, the discount, the links).
  */
-import type { Kysely } from 'kysely';
 import { isTimeZone } from '../../kernel/timezone.ts';
 import type { MessageLinks } from '../../links/tracking.ts';
 import type { Cart } from '../../store/queries/carts.ts';
-import type { Contact } from '../../store/queries/contacts.ts';
+import type { Contact, Tx } from '../../store/queries/contacts.ts';
+import { latestTemplate } from '../../store/queries/templates.ts';
 import type { Store } from '../../store/queries/stores.ts';
-import type { DB } from '../../store/schema.ts';
 import { BUILT_IN_KEYS, builtInTemplate, pickLocale } from './built-in.ts';
 import type { CompiledTemplate } from './compile.ts';
 import type { EmailContext } from './render.ts';
@@ -17,16 +16,8 @@ import type { EmailContext } from './render.ts';
 export interface DiscountView { code: string; kind: 'percent' | 'amount' | 'free_shipping'; value: number; expiresAt: number }
 
 /** The store's newest version of a template for this locale, else the built-in one. */
-export async function resolveTemplate(db: Kysely<DB>, store: Store, key: string, locale: string): Promise<CompiledTemplate | undefined> {
-  const row = await db
-    .selectFrom('templates')
-    .selectAll()
-    .where('store_id', '=', store.id)
-    .where('key', '=', key)
-    .where('locale', '=', locale)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+export async function resolveTemplate(db: Tx, store: Store, key: string, locale: string): Promise<CompiledTemplate | undefined> {
+  const row = await latestTemplate(db, store.id, key, locale);
   if (row) return { key: row.key, locale: row.locale, version: row.id, subject: row.subject, preheader: row.preheader, html: row.html, text: row.text };
   return builtInTemplate(key, locale);
 }

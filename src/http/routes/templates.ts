@@ -1,0 +1,79 @@
+/**
+ * Admin API for email templates: list what a store sends (built-in or its own version), read a
+ * source, save a new version (compiled once, refused with line numbers if MJML or Liquid is
+ * broken), and preview a rendering with sample data.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { Value } from 'typebox/value';
+import type { Services } from '../../app.ts';
+import { BUILT_IN_KEYS, LOCALES, builtInSource } from '../../channels/email/built-in.ts';
+import { compileTemplate, TemplateError, type CompiledTemplate } from '../../channels/email/compile.ts';
+import { resolveTemplate } from '../../channels/email/compose.ts';
+import { renderEmail } from '../../channels/email/render.ts';
+import { sampleContext } from '../../channels/email/sample.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { insertTemplateVersion, latestTemplate, storeTemplateKeys } from '../../store/queries/templates.ts';
+import { getStore } from '../../store/queries/stores.ts';
+import { StoreParams } from './admin.ts';
+
+const sec = [{ apiToken: [] }];
+const Params = Type.Object({ ...StoreParams.properties, key: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' }), locale: Type.Union(LOCALES.map((l) => Type.Literal(l))) });
+const Source = Type.Object({ mjml: Type.String({ minLength: 1, maxLength: 200_000 }), text: Type.String({ maxLength: 100_000 }) }, { additionalProperties: false });
+
+async function compileOrRefuse(key: string, locale: string, source: { mjml: string; text: string }): Promise<CompiledTemplate> {
+  try {
+    return await compileTemplate(key, locale, source);
+  } catch (err) {
+    if (err instanceof TemplateError) throw new AppError('invalid_template', err.message, err.problems);
+    throw err;
+  }
+}
+
+export const templateRoutes = (s: Services): FastifyPluginAsync => async (app) => {
+  const db = s.database.db;
+  const parts = async (req: FastifyRequest) => {
+    const p = req.params as { storeId: string; key: string; locale: string };
+    return { store: await getStore(db, p.storeId), key: p.key, locale: p.locale };
+  };
+
+  app.get('/api/stores/:storeId/templates', { schema: { tags: ['templates'], summary: 'Every template key and locale, and whether the store has its own version', security: sec, params: StoreParams } }, async (req) => {
+    const store = await getStore(db, (req.params as { storeId: string }).storeId);
+    const own = await storeTemplateKeys(db, store.id);
+    const keys = [...new Set([...BUILT_IN_KEYS, ...own.map((o) => o.key)])];
+    return keys.flatMap((key) => LOCALES.map((locale) => ({ key, locale, builtIn: BUILT_IN_KEYS.includes(key), version: own.find((o) => o.key === key && o.locale === locale)?.version ?? null })));
+  });
+
+  app.get('/api/stores/:storeId/templates/:key/:locale', { schema: { tags: ['templates'], summary: "The source in use: the store's newest version, else the built-in", security: sec, params: Params } }, async (req) => {
+    const { store, key, locale } = await parts(req);
+    const row = await latestTemplate(db, store.id, key, locale);
+    if (row) return { key, locale, version: row.version, builtIn: false, mjml: row.mjml, text: row.text };
+    const source = builtInSource(key, locale);
+    if (!source) throw new AppError('not_found', `no template ${key} for ${locale}`);
+    return { key, locale, version: null, builtIn: true, ...source };
+  });
+
+  app.put('/api/stores/:storeId/templates/:key/:locale', { schema: { tags: ['templates'], summary: 'Save a new version (compiled now; refused with line numbers if broken)', security: sec, params: Params, body: Source } }, async (req) => {
+    const { store, key, locale } = await parts(req);
+    const source = req.body as { mjml: string; text: string };
+    const compiled = await compileOrRefuse(key, locale, source);
+    const row = await insertTemplateVersion(db, { store_id: store.id, key, locale, subject: compiled.subject, preheader: compiled.preheader, mjml: source.mjml, html: compiled.html, text: source.text, created_at: s.clock.now() });
+    return { key, locale, version: row.version, subject: row.subject };
+  });
+
+  app.post('/api/stores/:storeId/templates/:key/:locale/preview', {
+    // No body schema: an empty POST previews the saved template; a body must then be a Source.
+    schema: { tags: ['templates'], summary: 'Render with sample data: the saved template, or {mjml, text} given in the body', security: sec, params: Params },
+  }, async (req) => {
+    const { store, key, locale } = await parts(req);
+    const body = req.body as { mjml: string; text: string } | undefined;
+    if (body !== undefined && body !== null && !Value.Check(Source, body)) throw new AppError('invalid_body', 'the body must be {mjml, text} or empty');
+    const template = body ? await compileOrRefuse(key, locale, body) : await resolveTemplate(db, store, key, locale);
+    if (!template) throw new AppError('not_found', `no template ${key} for ${locale}`);
+    try {
+      return await renderEmail(template, sampleContext(locale));
+    } catch (err) {
+      throw new AppError('invalid_template', `the template does not render: ${(err as Error).message}`);
+    }
+  });
+};
