@@ -62,7 +62,8 @@ export function devMailbox(db: Kysely<DB>, host: string, now: () => number): Mai
       const raw = (info.message as Buffer).toString('utf8');
       const head = raw.slice(0, raw.indexOf('\n\n'));
       const headers = Object.fromEntries(
-        head.replace(/\n[ \t]+/g, ' ').split('\n').map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
+        // header names in lower case, as Node reports them
+        head.replace(/\n[ \t]+/g, ' ').split('\n').map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
       );
       await db
         .insertInto('mailbox')
