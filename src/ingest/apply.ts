@@ -3,7 +3,6 @@
  * stitch the contact, update the cart, record an order. Either all of a request is applied or
  * none of it; the 2xx answer is sent only after the commit.
  */
-import type { Kysely } from 'kysely';
 import { applyCartEvent, type CartChange } from '../carts/apply.ts';
 import { EVENTS, type Product } from '../contracts/segment.ts';
 import { newId } from '../kernel/ids.ts';
@@ -11,7 +10,7 @@ import { toMinor } from '../kernel/money.ts';
 import { recordOrder, recordRefund } from '../orders/record.ts';
 import type { Store } from '../store/queries/stores.ts';
 import { applyTraits, resolveContact, type Tx } from '../store/queries/contacts.ts';
-import type { DB } from '../store/schema.ts';
+import type { Capabilities, Database } from '../store/db.ts';
 import type { NormalizedEvent } from './segment.ts';
 
 export interface IngestResult { accepted: number; duplicates: number }
@@ -46,7 +45,7 @@ async function insertEvent(tx: Tx, store: Store, e: NormalizedEvent, now: number
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-async function applyOne(tx: Tx, store: Store, e: NormalizedEvent, now: number): Promise<void> {
+async function applyOne(tx: Tx, store: Store, e: NormalizedEvent, now: number, caps: Capabilities): Promise<void> {
   const t = e.traits;
   const email = t.email ?? e.properties.email ?? null;
   const contactId = await resolveContact(tx, store.id, { anonymousId: e.anonymousId, userId: e.userId, email }, now);
@@ -70,7 +69,7 @@ async function applyOne(tx: Tx, store: Store, e: NormalizedEvent, now: number): 
     const amount = Number(p.total ?? p.revenue ?? p.value ?? 0);
     await recordOrder(tx, {
       storeId: store.id, settings: store.settings, externalId: p.order_id !== undefined ? String(p.order_id) : e.messageId, cartExternalId,
-      anonymousId: e.anonymousId, contactId, total: toMinor(amount, currency), currency, occurredAt: e.occurredAt,
+      anonymousId: e.anonymousId, contactId, total: toMinor(amount, currency), currency, occurredAt: e.occurredAt, lockRuns: caps.skipLocked,
     }, now);
   } else if (e.event === EVENTS.orderRefunded && p.order_id !== undefined) {
     await recordRefund(tx, store.id, String(p.order_id), now);
@@ -80,7 +79,8 @@ async function applyOne(tx: Tx, store: Store, e: NormalizedEvent, now: number): 
 const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505' || /UNIQUE constraint/.test(String(err));
 
 /** Applies a request's events atomically. Concurrent first sightings of one identity are retried. */
-export async function ingest(db: Kysely<DB>, store: Store, events: NormalizedEvent[], now: () => number): Promise<IngestResult> {
+export async function ingest(database: Database, store: Store, events: NormalizedEvent[], now: () => number): Promise<IngestResult> {
+  const { db, caps } = database;
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.transaction().execute(async (tx) => {
@@ -88,7 +88,7 @@ export async function ingest(db: Kysely<DB>, store: Store, events: NormalizedEve
         let accepted = 0;
         for (const e of events) {
           if (!(await insertEvent(tx, store, e, at))) continue;
-          await applyOne(tx, store, e, at);
+          await applyOne(tx, store, e, at, caps);
           accepted++;
         }
         return { accepted, duplicates: events.length - accepted };

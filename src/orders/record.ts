@@ -22,6 +22,8 @@ export interface OrderEvent {
   total: number; // minor units
   currency: string;
   occurredAt: number;
+  /** lock the contact's runs before anything else (PostgreSQL): see recordOrder */
+  lockRuns: boolean;
 }
 
 async function matchCart(tx: Tx, e: OrderEvent): Promise<Cart | undefined> {
@@ -36,6 +38,10 @@ async function matchCart(tx: Tx, e: OrderEvent): Promise<Cart | undefined> {
 export async function recordOrder(tx: Tx, e: OrderEvent, now: number): Promise<boolean> {
   const cart = await matchCart(tx, e);
   const contactId = e.contactId ?? cart?.contact_id ?? null;
+  // Invariant 1 under concurrency: lock the runs this order may stop before writing the order. A
+  // send claim on one of them (which locks its run) then either finished before us, or waits and
+  // finds the run ended; it can never pass its purchase check while this order is in flight.
+  const runs = await activeRunsFor(tx, e.storeId, { contactId, cartId: cart?.id ?? null, lock: e.lockRuns });
   const touch = contactId ? await lastTouch(tx, e.storeId, contactId, e.occurredAt, parseDuration(e.settings.attributionWindow)) : undefined;
   const inserted = await insertOrder(tx, {
     store_id: e.storeId, id: newId(), external_id: e.externalId, contact_id: contactId, cart_id: cart?.id ?? null,
@@ -48,7 +54,6 @@ export async function recordOrder(tx: Tx, e: OrderEvent, now: number): Promise<b
   if (cart && cart.status !== 'purchased' && cart.status !== 'recovered') {
     await saveCart(tx, { ...cart, contact_id: contactId, status: touch ? 'recovered' : 'purchased', purchased_at: e.occurredAt, abandon_due_at: null, updated_at: now });
   }
-  const runs = await activeRunsFor(tx, e.storeId, { contactId, cartId: cart?.id ?? null });
   const stoppable = [];
   for (const r of runs) if ((await definitionOf(tx, r.flow_id, r.flow_version)).stopOnPurchase !== false) stoppable.push(r.id);
   await endRuns(tx, stoppable, 'purchased', now);

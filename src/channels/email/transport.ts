@@ -39,7 +39,8 @@ function envelope(mail: OutgoingMail, host: string) {
 }
 
 export function smtpMailer(url: string, pool: number, host: string): Mailer {
-  const transport = nodemailer.createTransport({ url, pool: true, maxConnections: pool } as unknown as string);
+  // Bounded waits: a stalled server must not hold a send (and its run's lease) for minutes.
+  const transport = nodemailer.createTransport({ url, pool: true, maxConnections: pool, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as unknown as string);
   return {
     label: `smtp ${new URL(url).host}`,
     async send(mail) {

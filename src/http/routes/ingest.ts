@@ -32,7 +32,7 @@ export const ingestRoutes = (s: Services): FastifyPluginAsync => async (app) => 
   const accept = async (req: FastifyRequest, raws: unknown[], type: 'track' | 'identify' | null, sentAt?: string) => {
     const store = await storeFromWriteKey(s.database.db, req);
     const events = collect(raws, type, s.clock.now(), sentAt);
-    const r = await ingest(s.database.db, store, events, () => s.clock.now());
+    const r = await ingest(s.database, store, events, () => s.clock.now());
     s.metrics.events.inc({ result: 'accepted' }, r.accepted);
     s.metrics.events.inc({ result: 'duplicate' }, r.duplicates);
     return { success: true, ...r };

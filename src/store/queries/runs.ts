@@ -73,15 +73,20 @@ export async function releaseAllLeases(db: Kysely<DB>): Promise<void> {
   await db.updateTable('runs').set({ lease_owner: null, lease_until: null }).where('state', '=', 'active').where('lease_owner', 'is not', null).execute();
 }
 
-export async function activeRunsFor(tx: Tx, storeId: string, by: { contactId: string | null; cartId: string | null }): Promise<Run[]> {
+/**
+ * The active runs of a contact or cart. With `lock` (PostgreSQL), they stay locked until the
+ * transaction ends, so a send claim on one of them waits and then sees what this transaction did.
+ */
+export async function activeRunsFor(tx: Tx, storeId: string, by: { contactId: string | null; cartId: string | null; lock?: boolean }): Promise<Run[]> {
   if (!by.contactId && !by.cartId) return [];
-  return (await tx
+  let q = tx
     .selectFrom('runs')
     .selectAll()
     .where('store_id', '=', storeId)
     .where('state', '=', 'active')
-    .where((eb) => eb.or([...(by.contactId ? [eb('contact_id', '=', by.contactId)] : []), ...(by.cartId ? [eb('cart_id', '=', by.cartId)] : [])]))
-    .execute()) as Run[];
+    .where((eb) => eb.or([...(by.contactId ? [eb('contact_id', '=', by.contactId)] : []), ...(by.cartId ? [eb('cart_id', '=', by.cartId)] : [])]));
+  if (by.lock) q = q.forUpdate();
+  return (await q.execute()) as Run[];
 }
 
 export async function endRuns(tx: Tx, runIds: string[], reason: string, now: number): Promise<void> {
