@@ -4,7 +4,6 @@
  * app.inject() or listen on port 0.
  */
 import os from 'node:os';
-import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -65,7 +64,6 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   // /metrics has the request histogram instead.
   const app = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: 512 * 1024, logController: new LogController({ disableRequestLogging: true }), trustProxy: true });
   registerErrorHandling(app);
-  await app.register(formbody);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Cartback API', version: '1', description: 'Ingest (Segment-compatible), tracking links and the admin API.' },

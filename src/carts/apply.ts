@@ -6,6 +6,7 @@
 import type { Product } from '../contracts/segment.ts';
 import type { StoreSettings } from '../contracts/store.ts';
 import { parseDuration } from '../kernel/duration.ts';
+import { AppError } from '../kernel/errors.ts';
 import { newId } from '../kernel/ids.ts';
 import { findCartByExternalId, insertCart, saveCart, type Cart } from '../store/queries/carts.ts';
 import type { Tx } from '../store/queries/contacts.ts';
@@ -69,6 +70,7 @@ export async function applyCartEvent(tx: Tx, e: CartEvent, now: number): Promise
 
   const items = nextItems(cart, e);
   const t = totals(items);
+  if (!Number.isSafeInteger(t.value)) throw new AppError('invalid_event', 'the cart value would be larger than can be kept exactly; nothing was stored');
   const lastActivity = Math.max(cart.last_activity_at, e.occurredAt);
   cart = {
     ...cart,

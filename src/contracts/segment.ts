@@ -5,22 +5,26 @@
  */
 import { Type, type Static } from 'typebox';
 
-const Id = Type.String({ minLength: 1, maxLength: 200 });
+// PostgreSQL text cannot hold U+0000, so no identifier or name may contain it, on either database.
+const NO_NUL = '^[^\\x00]*$';
+const Text = (maxLength: number) => Type.String({ maxLength, pattern: NO_NUL });
+const Id = Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL });
 // Some pipelines send prices as strings ("19.99"); both forms are accepted and read as numbers.
-const Amount = Type.Union([Type.Number({ minimum: 0, maximum: 1e12 }), Type.String({ pattern: '^[0-9]{1,12}(\\.[0-9]{1,6})?$' })]);
+// At most 1e9 per unit: with 100 000 units a line stays an exact integer of minor units.
+const Amount = Type.Union([Type.Number({ minimum: 0, maximum: 1e9 }), Type.String({ pattern: '^[0-9]{1,9}(\\.[0-9]{1,6})?$' })]);
 const Timestamp = Type.String({ format: 'date-time', description: 'ISO 8601 with offset; when the event happened' });
 
 export const Product = Type.Object(
   {
     product_id: Type.Optional(Type.Union([Id, Type.Number()])),
     sku: Type.Optional(Id),
-    name: Type.Optional(Type.String({ maxLength: 500 })),
+    name: Type.Optional(Text(500)),
     price: Type.Optional(Amount),
     quantity: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
     image_url: Type.Optional(Type.String({ maxLength: 2000 })),
     url: Type.Optional(Type.String({ maxLength: 2000 })),
-    category: Type.Optional(Type.String({ maxLength: 500 })),
-    variant: Type.Optional(Type.String({ maxLength: 500 })),
+    category: Type.Optional(Text(500)),
+    variant: Type.Optional(Text(500)),
   },
   { additionalProperties: true },
 );
@@ -33,14 +37,14 @@ const Common = {
   timestamp: Type.Optional(Timestamp),
   originalTimestamp: Type.Optional(Timestamp),
   sentAt: Type.Optional(Timestamp),
-  messageId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  messageId: Type.Optional(Id),
   integrations: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
 };
 
 export const TrackEvent = Type.Object(
   {
     type: Type.Optional(Type.Literal('track')),
-    event: Type.String({ minLength: 1, maxLength: 200 }),
+    event: Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL }),
     properties: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     ...Common,
   },
@@ -57,6 +61,18 @@ export const IdentifyEvent = Type.Object(
   { additionalProperties: true },
 );
 export type IdentifyEvent = Static<typeof IdentifyEvent>;
+
+/** The properties Cartback reads from any track event, whatever its name: checked on every one. */
+export const ReadProperties = Type.Object(
+  {
+    cart_id: Type.Optional(Type.Union([Id, Type.Number()])),
+    checkout_id: Type.Optional(Type.Union([Id, Type.Number()])),
+    order_id: Type.Optional(Type.Union([Id, Type.Number()])),
+    currency: Type.Optional(Type.String({ pattern: '^[A-Za-z]{3}$' })),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
+  },
+  { additionalProperties: true },
+);
 
 /** Properties Cartback reads from cart and order events. */
 export const CommerceProperties = Type.Object(
@@ -80,13 +96,13 @@ export type CommerceProperties = Static<typeof CommerceProperties>;
 export const Traits = Type.Object(
   {
     email: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
-    phone: Type.Optional(Type.String({ maxLength: 40 })),
-    first_name: Type.Optional(Type.String({ maxLength: 200 })),
-    last_name: Type.Optional(Type.String({ maxLength: 200 })),
-    firstName: Type.Optional(Type.String({ maxLength: 200 })),
-    lastName: Type.Optional(Type.String({ maxLength: 200 })),
-    locale: Type.Optional(Type.String({ maxLength: 35 })),
-    timezone: Type.Optional(Type.String({ maxLength: 64 })),
+    phone: Type.Optional(Text(40)),
+    first_name: Type.Optional(Text(200)),
+    last_name: Type.Optional(Text(200)),
+    firstName: Type.Optional(Text(200)),
+    lastName: Type.Optional(Text(200)),
+    locale: Type.Optional(Text(35)),
+    timezone: Type.Optional(Text(64)),
     email_consent: Type.Optional(Type.Boolean({ description: 'true: opted in to marketing email; false: opted out' })),
     accepts_marketing: Type.Optional(Type.Boolean({ description: "Shopify's name for email_consent" })),
   },

@@ -9,6 +9,7 @@ import { newId } from '../kernel/ids.ts';
 import { toMinor } from '../kernel/money.ts';
 import { recordOrder, recordRefund } from '../orders/record.ts';
 import type { Store } from '../store/queries/stores.ts';
+import { rearmUnreachableCarts } from '../store/queries/carts.ts';
 import { applyTraits, resolveContact, type Tx } from '../store/queries/contacts.ts';
 import type { Capabilities, Database } from '../store/db.ts';
 import type { NormalizedEvent } from './segment.ts';
@@ -57,6 +58,7 @@ async function applyOne(tx: Tx, store: Store, e: NormalizedEvent, now: number, c
         email: email ?? undefined, phone, firstName: first_name ?? firstName, lastName: last_name ?? lastName, locale, timezone,
         emailConsent: email_consent ?? accepts_marketing, extra: e.type === 'identify' ? extra : {},
       }, e.occurredAt, now);
+      await rearmUnreachableCarts(tx, store.id, contactId, now);
     }
   }
   const p = e.properties;

@@ -5,7 +5,7 @@
  */
 import { Value } from 'typebox/value';
 import type { TSchema } from 'typebox';
-import { CommerceProperties, EVENTS, IdentifyEvent, Product, TrackEvent, Traits } from '../contracts/segment.ts';
+import { CommerceProperties, EVENTS, IdentifyEvent, Product, ReadProperties, TrackEvent, Traits } from '../contracts/segment.ts';
 import { newId } from '../kernel/ids.ts';
 
 export interface NormalizedEvent {
@@ -48,7 +48,7 @@ export function normalize(raw: unknown, type: 'track' | 'identify' | null, recei
   const context = (msg.context ?? {}) as Record<string, unknown>;
   // Segment puts identify traits in `traits`, and may repeat them for track calls in context.traits.
   const traits = { ...((context.traits as object) ?? {}), ...((msg.traits as object) ?? {}) } as Record<string, unknown>;
-  if (kind === 'track' && COMMERCE_EVENTS.has(String(msg.event))) problems.push(...problemsOf(CommerceProperties, properties, '/properties'));
+  if (kind === 'track') problems.push(...problemsOf(COMMERCE_EVENTS.has(String(msg.event)) ? CommerceProperties : ReadProperties, properties, '/properties'));
   // Product Added/Removed carry the product's fields at the top of properties (e-commerce spec v2).
   if (msg.event === EVENTS.productAdded || msg.event === EVENTS.productRemoved) problems.push(...problemsOf(Product, properties, '/properties'));
   problems.push(...problemsOf(Traits, traits, '/traits'));

@@ -123,6 +123,30 @@ for (const dialect of DIALECTS) {
       assert.doesNotMatch(la, new RegExp(b.cartId));
     });
 
+    test('click links redirect to the stored target only; the open pixel counts an open', async () => {
+      const { storeId, writeKey, flowId } = await storeWithFlow(api, threeStepFlow('Clicks', { wait1: 'PT1H' }));
+      const anonymousId = randomUUID();
+      const email = `clicker-${anonymousId}@shopper.test`;
+      const product = { cart_id: `c-${anonymousId}`, sku: 'BAG-1', name: 'Sling Bag', price: 129, url: 'https://shop.test/products/sling-bag?ref=x&y=1' };
+      await api.ingest('/identify', { messageId: randomUUID(), anonymousId, traits: { email } }, writeKey);
+      await api.ingest('/track', { messageId: randomUUID(), anonymousId, event: 'Product Added', properties: product }, writeKey);
+      const [mail] = await eventually('email', async () => to(email).length >= 1 && to(email));
+      const clicks = hrefs(mail!.html as string, 'c');
+      assert.ok(clicks.length > 0, 'product links are tracked');
+      assert.doesNotMatch(mail!.html as string, /href="https:\/\/shop\.test/, 'no untracked storefront link');
+      const r = await api.get(clicks[0]!);
+      assert.equal(r.status, 302);
+      assert.equal(r.headers.get('location'), product.url);
+      const forged = clicks[0]!.replace(/\.(\d+|[a-z0-9]+)\.([a-z0-9]+)\.([^.]+)$/, '.9.$2.$3');
+      assert.equal((await api.get(forged)).status, 404, 'another index needs another signature');
+      const pixel = (mail!.html as string).match(/src="([^"]*\/o\/[^"]+)"/)![1]!;
+      const gif = await api.get(pixel);
+      assert.equal(gif.headers.get('content-type'), 'image/gif');
+      const step = (await api.admin('GET', `/stores/${storeId}/stats`)).body.flows.find((f: { flowId: string }) => f.flowId === flowId).steps[0];
+      assert.equal(step.clicked, 1);
+      assert.equal(step.opened, 1);
+    });
+
     test('holdout: entrants in the control group get nothing and are counted', async () => {
       const { storeId, writeKey, flowId } = await storeWithFlow(api, threeStepFlow('All holdout', { holdout: 100 }));
       const s = await abandonCart(api, writeKey);

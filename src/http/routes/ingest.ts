@@ -29,6 +29,16 @@ function collect(raws: unknown[], type: 'track' | 'identify' | null, receivedAt:
 }
 
 export const ingestRoutes = (s: Services): FastifyPluginAsync => async (app) => {
+  // Browsers' navigator.sendBeacon can only send text/plain without a CORS preflight, so ingest
+  // reads a text/plain body as JSON. Other media types are refused with 415.
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, JSON.parse(body as string));
+    } catch (err) {
+      done(new AppError('invalid_json', `the body is not JSON: ${(err as Error).message}`), undefined);
+    }
+  });
   const accept = async (req: FastifyRequest, raws: unknown[], type: 'track' | 'identify' | null, sentAt?: string) => {
     const store = await storeFromWriteKey(s.database.db, req);
     const events = collect(raws, type, s.clock.now(), sentAt);

@@ -3,6 +3,7 @@
  * token is verified for its purpose before anything is read; a token only ever reaches its own
  * message, and through it its own contact and cart.
  */
+import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import type { Services } from '../../app.ts';
@@ -21,7 +22,8 @@ const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBR
 
 export const linkRoutes = (s: Services): FastifyPluginAsync => async (app) => {
   const db = s.database.db;
-  // RFC 8058 allows the one-click POST as multipart/form-data too; its body carries nothing we need.
+  // RFC 8058 one-click POSTs are form-encoded (or multipart); only these routes accept forms.
+  await app.register(formbody);
   app.addContentTypeParser(['multipart/form-data', 'text/plain'], { parseAs: 'string' }, (_req, _body, done) => done(null, {}));
   const resolve = async (purpose: Purpose, token: string) => {
     const claims = s.signer.verify(purpose, token, s.clock.now());

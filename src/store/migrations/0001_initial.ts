@@ -44,6 +44,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('events_message_id', ['store_id', 'message_id'])
     .execute();
   await s.createIndex('events_contact').on('events').columns(['store_id', 'contact_id', 'occurred_at']).execute();
+  await s.createIndex('events_anonymous').on('events').columns(['store_id', 'anonymous_id']).execute();
 
   await s
     .createTable('contacts')

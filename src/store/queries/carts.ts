@@ -56,3 +56,19 @@ export async function claimQuietCarts(tx: Tx, skipLocked: boolean, now: number, 
   const rows = await tx.updateTable('carts').set({ abandon_due_at: null }).where('id', 'in', ids).returningAll().execute();
   return rows.map(toCart);
 }
+
+/**
+ * A cart that went quiet while nobody could be reached is watched again once its contact has an
+ * email: it is due at once, and the next pass of the watch enrolls it.
+ */
+export async function rearmUnreachableCarts(tx: Tx, storeId: string, contactId: string, now: number): Promise<void> {
+  await tx
+    .updateTable('carts')
+    .set({ status: 'active', abandon_due_at: now, updated_at: now })
+    .where('store_id', '=', storeId)
+    .where('contact_id', '=', contactId)
+    .where('status', '=', 'abandoned')
+    .where('enrolled_at', 'is', null)
+    .where('item_count', '>', 0)
+    .execute();
+}

@@ -71,9 +71,12 @@ export async function resolveContact(tx: Tx, storeId: string, ids: IdentityKeys,
   if (ids.email) {
     await tx.updateTable('contacts').set({ email: normalizeEmail(ids.email) }).where('id', '=', contactId).where('email', 'is', null).execute();
   }
-  // An anonymous visitor's carts become this contact's as soon as the visitor is identified.
-  if (ids.anonymousId) {
-    await tx.updateTable('carts').set({ contact_id: contactId }).where('store_id', '=', storeId).where('anonymous_id', '=', ids.anonymousId).where('contact_id', 'is', null).execute();
+  // The first time a visitor is identified, what they did anonymously becomes this contact's:
+  // their carts (so they can be recovered) and their events (so the timeline is whole).
+  if (ids.anonymousId && missing.some((k) => k.kind === 'anon')) {
+    for (const table of ['carts', 'events'] as const) {
+      await tx.updateTable(table).set({ contact_id: contactId }).where('store_id', '=', storeId).where('anonymous_id', '=', ids.anonymousId).where('contact_id', 'is', null).execute();
+    }
   }
   return contactId;
 }

@@ -1,0 +1,84 @@
+/**
+ * Invariant 7 at the edges of the ingest contract: inputs that pass the request-level checks but
+ * that the database or the apply step cannot take. Each must get a 4xx with a stable code (or be
+ * stored exactly), never a 5xx. Every case here answered 500 before it was fixed.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { client } from '../harness/api.ts';
+import { DIALECTS } from '../harness/dialects.ts';
+import { launchIn, testEnv, type TestEnv } from '../harness/server.ts';
+import type { Api } from '../harness/shop.ts';
+import type { Launched } from '../../src/cli/start.ts';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+for (const dialect of DIALECTS) {
+  describe(`hostile ingest input on ${dialect.name}`, { skip: dialect.skip }, () => {
+    let env: TestEnv;
+    let running: Launched;
+    let api: Api;
+    let storeId: string;
+    let writeKey: string;
+
+    const track = (body: object) => api.ingest('/track', { messageId: randomUUID(), anonymousId: `anon-${randomUUID()}`, ...body }, writeKey);
+    const cartOf = async (externalId: string) => (await api.admin<Row[]>('GET', `/stores/${storeId}/carts?limit=500`)).body.find((c) => c.external_id === externalId);
+    const assertInvalidEvent = (r: { status: number; body: Row }) => {
+      assert.equal(r.status, 400, JSON.stringify(r.body));
+      assert.equal(r.body.error.code, 'invalid_event', JSON.stringify(r.body));
+    };
+
+    before(async () => {
+      env = await testEnv(dialect);
+      running = await launchIn(env);
+      api = client(env.base);
+      const created = await api.admin('POST', '/stores', { name: `Hostile ${randomUUID().slice(0, 8)}`, templates: false, settings: { abandonAfter: 'PT1H' } });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      ({ id: storeId, writeKey } = created.body);
+    });
+    after(async () => {
+      await running?.app.close();
+      await env?.cleanup();
+    });
+
+    test('a non-commerce event with a non-string properties.currency: 400 invalid_event', async () => {
+      assertInvalidEvent(await track({ event: 'Wishlist Shared', properties: { currency: 5 } }));
+    });
+
+    test('a non-commerce event with a non-string properties.email: 400 invalid_event', async () => {
+      assertInvalidEvent(await track({ event: 'Wishlist Shared', properties: { email: 12345 } }));
+    });
+
+    test('a non-commerce event with properties.email that is not an email: 400, and no contact with it', async () => {
+      const r = await track({ event: 'Wishlist Shared', properties: { email: 'not-an-email' } });
+      const contacts = (await api.admin<Row[]>('GET', `/stores/${storeId}/contacts?email=not-an-email`)).body;
+      assert.deepEqual(contacts, [], 'no contact carries an address that is not one');
+      assertInvalidEvent(r);
+    });
+
+    test('price × quantity beyond what a cart value can hold: 400, or stored exactly; never a 5xx', async () => {
+      const cartId = `cart-${randomUUID()}`;
+      const r = await track({ event: 'Product Added', properties: { cart_id: cartId, sku: 'GOLD', price: 1e12, quantity: 100000 } });
+      assert.ok(r.status < 500, `${r.status} ${JSON.stringify(r.body)}`);
+      if (r.status === 200) assert.ok(Number.isSafeInteger((await cartOf(cartId))?.value), 'the cart value is an exact integer');
+      else assertInvalidEvent(r);
+    });
+
+    for (const [where, body] of [
+      ['the event name', { event: 'Wishlist\u0000Shared' }],
+      ['the anonymousId', { event: 'Wishlist Shared', anonymousId: 'anon\u0000x' }],
+      ['the userId', { event: 'Wishlist Shared', userId: 'user\u0000x' }],
+      ['the messageId', { event: 'Wishlist Shared', messageId: `m\u0000${randomUUID()}` }],
+    ] as const) {
+      test(`a NUL character in ${where}: never a 5xx`, async () => {
+        const event = { messageId: randomUUID(), anonymousId: `anon-${randomUUID()}`, ...body };
+        const r = await api.ingest('/track', event, writeKey);
+        assert.ok(r.status < 500, `${r.status} ${JSON.stringify(r.body)}`);
+        if (r.status !== 200) return assertInvalidEvent(r);
+        const again = await api.ingest('/track', event, writeKey);
+        assert.deepEqual(again.body, { success: true, accepted: 0, duplicates: 1 }, 'accepted means stored');
+      });
+    }
+  });
+}
