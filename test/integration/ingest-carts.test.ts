@@ -5,13 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
-import { client, eventually } from '../harness/api.ts';
+import { describe, test } from 'node:test';
+import { eventually } from '../harness/api.ts';
 import { DIALECTS } from '../harness/dialects.ts';
-import { launchIn, testEnv, type TestEnv } from '../harness/server.ts';
-import { abandonCart, LENS, storeWithFlow, TRIPOD, type Api } from '../harness/shop.ts';
-import { startSmtp, type SmtpSink } from '../harness/smtp.ts';
-import type { Launched } from '../../src/cli/start.ts';
+import { cartbackSuite } from '../harness/suite.ts';
+import { abandonCart, LENS, storeWithFlow, TRIPOD } from '../harness/shop.ts';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 interface Timeline { contact: Row; carts: Row[]; timeline: Array<{ kind: string; summary: string; at: string; data: Row }> }
@@ -22,47 +20,33 @@ const MUG = { product_id: 'p-mug', sku: 'MUG-1', name: 'Enamel Mug', price: 12.5
 
 for (const dialect of DIALECTS) {
   describe(`ingested events, carts and contacts on ${dialect.name}`, { skip: dialect.skip }, () => {
-    let smtp: SmtpSink;
-    let env: TestEnv;
-    let running: Launched;
-    let api: Api;
+    const cb = cartbackSuite(dialect, { smtp: true });
 
-    const to = (email: string) => smtp.messages.filter((m) => (m.to as { text: string }).text === email);
+    const to = (email: string) => cb.smtp.messages.filter((m) => (m.to as { text: string }).text === email);
     /** A store with no flow and a long quiet time: nothing but ingest touches its carts. */
     const quietStore = async () => {
-      const r = await api.admin('POST', '/stores', { name: `Quiet ${randomUUID().slice(0, 8)}`, templates: false, settings: { abandonAfter: 'PT1H' } });
+      const r = await cb.api.admin('POST', '/stores', { name: `Quiet ${randomUUID().slice(0, 8)}`, templates: false, settings: { abandonAfter: 'PT1H' } });
       assert.equal(r.status, 201, JSON.stringify(r.body));
       return { storeId: r.body.id as string, writeKey: r.body.writeKey as string };
     };
     const shopperIn = (writeKey: string, anonymousId = `anon-${randomUUID()}`) => ({
       anonymousId,
       async send(path: '/track' | '/identify', body: object) {
-        const r = await api.ingest(path, { messageId: randomUUID(), anonymousId, ...body }, writeKey);
+        const r = await cb.api.ingest(path, { messageId: randomUUID(), anonymousId, ...body }, writeKey);
         assert.equal(r.status, 200, JSON.stringify(r.body));
         assert.equal(r.body.accepted, 1, JSON.stringify(r.body));
       },
     });
-    const carts = async (storeId: string) => (await api.admin<Row[]>('GET', `/stores/${storeId}/carts?limit=500`)).body;
+    const carts = async (storeId: string) => (await cb.api.admin<Row[]>('GET', `/stores/${storeId}/carts?limit=500`)).body;
     const cartBy = async (storeId: string, pick: (c: Row) => boolean) => (await carts(storeId)).find(pick);
     const contactOf = async (storeId: string, email: string) => {
-      const r = await api.admin<Row[]>('GET', `/stores/${storeId}/contacts?email=${encodeURIComponent(email)}`);
+      const r = await cb.api.admin<Row[]>('GET', `/stores/${storeId}/contacts?email=${encodeURIComponent(email)}`);
       assert.equal(r.status, 200);
       assert.equal(r.body.length, 1, `exactly one contact for ${email}: ${JSON.stringify(r.body)}`);
       return r.body[0]!;
     };
-    const timelineOf = async (storeId: string, email: string) => (await api.admin<Timeline>('GET', `/stores/${storeId}/contacts/${(await contactOf(storeId, email)).id}`)).body;
+    const timelineOf = async (storeId: string, email: string) => (await cb.api.admin<Timeline>('GET', `/stores/${storeId}/contacts/${(await contactOf(storeId, email)).id}`)).body;
 
-    before(async () => {
-      smtp = await startSmtp();
-      env = await testEnv(dialect, { CARTBACK_SMTP_URL: smtp.url });
-      running = await launchIn(env);
-      api = client(env.base);
-    });
-    after(async () => {
-      await running?.app.close();
-      await smtp?.close();
-      await env?.cleanup();
-    });
 
     describe('identity stitching', () => {
       for (const order of ['Product Added, then identify', 'identify, then Product Added'] as const) {
@@ -166,7 +150,7 @@ for (const dialect of DIALECTS) {
       const s = shopperIn(writeKey);
       const email = `${s.anonymousId}@shopper.test`;
       await s.send('/identify', { traits: { email } });
-      const r = await api.ingest('/batch', { batch: [
+      const r = await cb.api.ingest('/batch', { batch: [
         { type: 'track', messageId: randomUUID(), anonymousId: s.anonymousId, event: 'Wishlist Shared', properties: { list: 'birthday', anything: { nested: [1, 2] } } },
         { type: 'track', messageId: randomUUID(), anonymousId: s.anonymousId, event: 'Coupon Entered', properties: { coupon_id: 'X' } },
       ] }, writeKey);
@@ -179,11 +163,11 @@ for (const dialect of DIALECTS) {
     });
 
     test('Product Removed without quantity removes the line; an emptied cart is never abandoned', async () => {
-      const { storeId, writeKey } = await storeWithFlow(api);
+      const { storeId, writeKey } = await storeWithFlow(cb.api);
       const s = shopperIn(writeKey);
       const email = `${s.anonymousId}@shopper.test`;
       const cartId = `cart-${randomUUID()}`;
-      const control = abandonCart(api, writeKey); // proves the flow is live and would have written by now
+      const control = abandonCart(cb.api, writeKey); // proves the flow is live and would have written by now
       await s.send('/identify', { traits: { email } });
       await s.send('/track', { event: 'Product Added', properties: { cart_id: cartId, ...LENS } });
       await s.send('/track', { event: 'Product Added', properties: { cart_id: cartId, ...TRIPOD } });
@@ -206,7 +190,7 @@ for (const dialect of DIALECTS) {
 
     describe('a shopper who cannot be reached yet', () => {
       test('the cart is abandoned but not enrolled; no email', async () => {
-        const { storeId, writeKey } = await storeWithFlow(api);
+        const { storeId, writeKey } = await storeWithFlow(cb.api);
         const s = shopperIn(writeKey);
         const cartId = `cart-${randomUUID()}`;
         await s.send('/track', { event: 'Product Added', properties: { cart_id: cartId, ...LENS } });
@@ -217,12 +201,12 @@ for (const dialect of DIALECTS) {
         assert.equal(cart.enrolled_at, null, 'not reachable: not enrolled');
         assert.notEqual(cart.abandoned_at, null);
         assert.equal(cart.abandon_due_at, null);
-        const stats = (await api.admin('GET', `/stores/${storeId}/stats`)).body;
+        const stats = (await cb.api.admin('GET', `/stores/${storeId}/stats`)).body;
         assert.equal(stats.abandonedCarts, 1);
       });
 
       test('when the email arrives later, the cart is watched again and the shopper gets the first email', async () => {
-        const { storeId, writeKey } = await storeWithFlow(api);
+        const { storeId, writeKey } = await storeWithFlow(cb.api);
         const s = shopperIn(writeKey);
         const email = `${s.anonymousId}@shopper.test`;
         const cartId = `cart-${randomUUID()}`;
@@ -237,10 +221,10 @@ for (const dialect of DIALECTS) {
     });
 
     test("an Order Completed naming only the shopper's email (other device, no cart_id) stops their run", async () => {
-      const { storeId, writeKey, flowId } = await storeWithFlow(api);
-      const shopper = await abandonCart(api, writeKey);
+      const { storeId, writeKey, flowId } = await storeWithFlow(cb.api);
+      const shopper = await abandonCart(cb.api, writeKey);
       await eventually('first email', async () => to(shopper.email).length >= 1, 8000);
-      const order = await api.ingest('/track', {
+      const order = await cb.api.ingest('/track', {
         messageId: randomUUID(), anonymousId: `anon-${randomUUID()}`, event: 'Order Completed',
         properties: { order_id: `o-${randomUUID()}`, total: '788.00', currency: 'USD', email: shopper.email.toUpperCase() },
       }, writeKey);
