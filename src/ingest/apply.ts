@@ -3,13 +3,13 @@
  * stitch the contact, update the cart, record an order. Either all of a request is applied or
  * none of it; the 2xx answer is sent only after the commit.
  */
-import { applyCartEvent, type CartChange } from '../carts/apply.ts';
+import { applyCartEvent, cartExternalId, type CartChange } from '../carts/apply.ts';
 import { EVENTS, type Product } from '../contracts/segment.ts';
 import { newId } from '../kernel/ids.ts';
 import { toMinor } from '../kernel/money.ts';
 import { recordOrder, recordRefund } from '../orders/record.ts';
 import type { Store } from '../store/queries/stores.ts';
-import { rearmUnreachableCarts } from '../store/queries/carts.ts';
+import { lockCartKeys, rearmUnreachableCarts } from '../store/queries/carts.ts';
 import { applyTraits, resolveContact, type Tx } from '../store/queries/contacts.ts';
 import type { Capabilities, Database } from '../store/db.ts';
 import type { NormalizedEvent } from './segment.ts';
@@ -78,14 +78,30 @@ async function applyOne(tx: Tx, store: Store, e: NormalizedEvent, now: number, c
   }
 }
 
-const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505' || /UNIQUE constraint/.test(String(err));
+// Worth another try: two requests first seeing the same identity or cart (unique violation), a
+// deadlock or a serialization failure. The request is all-or-nothing, so a retry is safe.
+const RETRYABLE = new Set(['23505', '40P01', '40001']);
+const isRetryable = (err: unknown) => RETRYABLE.has((err as { code?: string }).code ?? '') || /UNIQUE constraint/.test(String(err));
 
-/** Applies a request's events atomically. Concurrent first sightings of one identity are retried. */
+function cartsTouched(events: NormalizedEvent[]): string[] {
+  const ids = new Set<string>();
+  for (const e of events) {
+    const p = e.properties;
+    const external = p.cart_id ?? p.checkout_id;
+    const id = external !== undefined ? String(external) : cartChange(e) ? cartExternalId({ externalId: null, anonymousId: e.anonymousId, userId: e.userId }) : null;
+    if (id) ids.add(id);
+  }
+  return [...ids].sort();
+}
+
+/** Applies a request's events atomically; retried on the conflicts concurrency can cause. */
 export async function ingest(database: Database, store: Store, events: NormalizedEvent[], now: () => number): Promise<IngestResult> {
   const { db, caps } = database;
+  const carts = caps.advisoryLocks ? cartsTouched(events) : [];
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.transaction().execute(async (tx) => {
+        await lockCartKeys(tx, store.id, carts);
         const at = now();
         let accepted = 0;
         for (const e of events) {
@@ -96,8 +112,8 @@ export async function ingest(database: Database, store: Store, events: Normalize
         return { accepted, duplicates: events.length - accepted };
       });
     } catch (err) {
-      if (attempt < 3 && isUniqueViolation(err)) continue;
-      throw err;
+      if (attempt >= 5 || !isRetryable(err)) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
     }
   }
 }

@@ -3,8 +3,7 @@
  * problems. Business time follows Segment's own rule: when the client sent `sentAt`, its clock skew
  * is removed (occurred = received − (sentAt − timestamp)); an instant in the future is clamped to now.
  */
-import { Value } from 'typebox/value';
-import type { TSchema } from 'typebox';
+import { schemaProblems, type SchemaProblem } from '../contracts/check.ts';
 import { CommerceProperties, EVENTS, IdentifyEvent, Product, ReadProperties, TrackEvent, Traits } from '../contracts/segment.ts';
 import { newId } from '../kernel/ids.ts';
 
@@ -20,14 +19,10 @@ export interface NormalizedEvent {
   payload: Record<string, unknown>;
 }
 
-export interface EventProblem { path: string; message: string }
+export type EventProblem = SchemaProblem;
 
 const COMMERCE_EVENTS = new Set<string>(Object.values(EVENTS));
 const idOf = (v: unknown) => (v === undefined || v === null || v === '' ? null : String(v));
-
-function problemsOf(schema: TSchema, value: unknown, prefix = ''): EventProblem[] {
-  return [...Value.Errors(schema, value)].slice(0, 10).map((e) => ({ path: prefix + (e.instancePath || '/'), message: e.message }));
-}
 
 function occurredAt(msg: Record<string, unknown>, receivedAt: number, batchSentAt?: string): number {
   const ts = Date.parse(String(msg.timestamp ?? msg.originalTimestamp ?? ''));
@@ -42,16 +37,16 @@ export function normalize(raw: unknown, type: 'track' | 'identify' | null, recei
   const msg = raw as Record<string, unknown>;
   const kind = type ?? (msg.type === 'identify' ? 'identify' : msg.type === 'track' ? 'track' : null);
   if (!kind) return [{ path: '/type', message: 'must be "track" or "identify" (page, screen, group and alias are not accepted)' }];
-  const problems = problemsOf(kind === 'track' ? TrackEvent : IdentifyEvent, msg);
+  const problems = schemaProblems(kind === 'track' ? TrackEvent : IdentifyEvent, msg);
   if (idOf(msg.userId) === null && idOf(msg.anonymousId) === null) problems.push({ path: '/', message: 'userId or anonymousId is required' });
   const properties = (msg.properties ?? {}) as Record<string, unknown>;
   const context = (msg.context ?? {}) as Record<string, unknown>;
   // Segment puts identify traits in `traits`, and may repeat them for track calls in context.traits.
   const traits = { ...((context.traits as object) ?? {}), ...((msg.traits as object) ?? {}) } as Record<string, unknown>;
-  if (kind === 'track') problems.push(...problemsOf(COMMERCE_EVENTS.has(String(msg.event)) ? CommerceProperties : ReadProperties, properties, '/properties'));
+  if (kind === 'track') problems.push(...schemaProblems(COMMERCE_EVENTS.has(String(msg.event)) ? CommerceProperties : ReadProperties, properties, '/properties'));
   // Product Added/Removed carry the product's fields at the top of properties (e-commerce spec v2).
-  if (msg.event === EVENTS.productAdded || msg.event === EVENTS.productRemoved) problems.push(...problemsOf(Product, properties, '/properties'));
-  problems.push(...problemsOf(Traits, traits, '/traits'));
+  if (msg.event === EVENTS.productAdded || msg.event === EVENTS.productRemoved) problems.push(...schemaProblems(Product, properties, '/properties'));
+  problems.push(...schemaProblems(Traits, traits, '/traits'));
   if (problems.length) return problems;
   return {
     type: kind,

@@ -14,6 +14,8 @@ import * as m0001 from './migrations/0001_initial.ts';
 export interface Capabilities {
   /** Row claims can use FOR UPDATE SKIP LOCKED, so several workers share one queue. */
   skipLocked: boolean;
+  /** Transaction-scoped advisory locks (pg_advisory_xact_lock) order work on keys that may not exist yet. */
+  advisoryLocks: boolean;
   /** Several processes may run the engine against this database at once. */
   multiProcess: boolean;
   /** The name shown in logs, /readyz and doctor. */
@@ -43,7 +45,7 @@ export function openDatabase(database: Config['database'], options: { poolSize?:
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: options.poolSize ?? 10, types: pgTypes });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, caps: { skipLocked: true, multiProcess: true, label: 'postgresql' }, close: () => db.destroy() };
+    return { db, caps: { skipLocked: true, advisoryLocks: true, multiProcess: true, label: 'postgresql' }, close: () => db.destroy() };
   }
   if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
   const sqlite = new SQLite(database.file);
@@ -53,7 +55,7 @@ export function openDatabase(database: Config['database'], options: { poolSize?:
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, caps: { skipLocked: false, multiProcess: false, label: `sqlite ${database.file}` }, close: () => db.destroy() };
+  return { db, caps: { skipLocked: false, advisoryLocks: false, multiProcess: false, label: `sqlite ${database.file}` }, close: () => db.destroy() };
 }
 
 export async function migrate(database: Database): Promise<string[]> {

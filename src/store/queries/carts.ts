@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { CartItem } from '../../carts/cart-state.ts';
 import type { CartTable } from '../schema.ts';
 import type { Tx } from './contacts.ts';
@@ -71,4 +72,16 @@ export async function rearmUnreachableCarts(tx: Tx, storeId: string, contactId: 
     .where('enrolled_at', 'is', null)
     .where('item_count', '>', 0)
     .execute();
+}
+
+/**
+ * Serializes requests on the same carts (PostgreSQL): one transaction-scoped advisory lock per
+ * cart key, taken in sorted order. Unlike row locks this also covers carts that do not exist yet,
+ * so two requests creating and updating the same carts in different orders queue instead of
+ * deadlocking. Released at commit or rollback.
+ */
+export async function lockCartKeys(tx: Tx, storeId: string, externalIds: string[]): Promise<void> {
+  for (const id of [...externalIds].sort()) {
+    await sql`select pg_advisory_xact_lock(hashtext(${`cart:${storeId}:${id}`}))`.execute(tx);
+  }
 }

@@ -51,9 +51,26 @@ export async function getStore(db: Kysely<DB>, id: string): Promise<Store> {
   return toStore(row);
 }
 
+// Ingest looks the store up on every request; a few seconds of caching removes a query and a
+// settings check from each. A change made through this process clears the entry at once; another
+// process sees it within STORE_CACHE_MS (so a rotated key may work that long elsewhere).
+const STORE_CACHE_MS = 5000;
+const byWriteKey = new Map<string, { store: Store; until: number }>();
+
+function forgetStore(id: string): void {
+  for (const [hash, hit] of byWriteKey) if (hit.store.id === id) byWriteKey.delete(hash);
+}
+
 export async function findStoreByWriteKey(db: Kysely<DB>, writeKey: string): Promise<Store | undefined> {
-  const row = await db.selectFrom('stores').selectAll().where('write_key_hash', '=', sha256(writeKey)).executeTakeFirst();
-  return row && toStore(row);
+  const hash = sha256(writeKey);
+  const hit = byWriteKey.get(hash);
+  if (hit && hit.until > Date.now()) return hit.store;
+  const row = await db.selectFrom('stores').selectAll().where('write_key_hash', '=', hash).executeTakeFirst();
+  if (!row) return undefined;
+  const store = toStore(row);
+  if (byWriteKey.size > 10_000) byWriteKey.clear();
+  byWriteKey.set(hash, { store, until: Date.now() + STORE_CACHE_MS });
+  return store;
 }
 
 export async function listStores(db: Kysely<DB>): Promise<Store[]> {
@@ -69,6 +86,7 @@ export async function updateStore(db: Kysely<DB>, id: string, patch: { name?: st
     .set({ name: patch.name ?? current.name, settings: JSON.stringify(settings), updated_at: now })
     .where('id', '=', id)
     .execute();
+  forgetStore(id);
   return { ...current, name: patch.name ?? current.name, settings };
 }
 
@@ -77,5 +95,6 @@ export async function rotateWriteKey(db: Kysely<DB>, id: string, now: number): P
   await getStore(db, id);
   const writeKey = `wk_${randomSecret(24)}`;
   await db.updateTable('stores').set({ write_key_hash: sha256(writeKey), updated_at: now }).where('id', '=', id).execute();
+  forgetStore(id);
   return writeKey;
 }
