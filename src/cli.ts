@@ -30,5 +30,13 @@ program.addCommand(storeCommand());
 program.addCommand(flowCommand());
 program.addCommand(tokenCommand());
 program.command('doctor').description('check database, SMTP and public URL').action(doctor);
+program
+  .command('bench')
+  .description('run the benchmarks beside their baselines (same as npm run bench; see bench/README.md)')
+  .action(async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', new URL('../bench/run.ts', import.meta.url).pathname], { stdio: 'inherit' });
+    process.exitCode = r.status ?? 1;
+  });
 
 await program.parseAsync(process.argv);
