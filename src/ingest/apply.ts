@@ -71,7 +71,7 @@ async function applyOne(tx: Tx, store: Store, e: NormalizedEvent, now: number, c
     const amount = Number(p.total ?? p.revenue ?? p.value ?? 0);
     await recordOrder(tx, {
       storeId: store.id, settings: store.settings, externalId: p.order_id !== undefined ? String(p.order_id) : e.messageId, cartExternalId,
-      anonymousId: e.anonymousId, contactId, total: toMinor(amount, currency), currency, occurredAt: e.occurredAt, lockRuns: caps.skipLocked,
+      anonymousId: e.anonymousId, contactId, total: toMinor(amount, currency), currency, occurredAt: e.occurredAt, lockRuns: caps.skipLocked, coupon: p.coupon ?? null,
     }, now);
   } else if (e.event === EVENTS.orderRefunded && p.order_id !== undefined) {
     await recordRefund(tx, store.id, String(p.order_id), now);

@@ -9,7 +9,7 @@ import { parseDuration } from '../kernel/duration.ts';
 import { newId } from '../kernel/ids.ts';
 import { findCartByExternalId, findOpenCart, saveCart, type Cart } from '../store/queries/carts.ts';
 import type { Tx } from '../store/queries/contacts.ts';
-import { insertOrder, lastTouch } from '../store/queries/orders.ts';
+import { insertOrder, lastTouch, redeemDiscount } from '../store/queries/orders.ts';
 import { activeRunsFor, endRuns } from '../store/queries/runs.ts';
 
 export interface OrderEvent {
@@ -24,6 +24,8 @@ export interface OrderEvent {
   occurredAt: number;
   /** lock the contact's runs before anything else (PostgreSQL): see recordOrder */
   lockRuns: boolean;
+  /** the discount code used (Segment's `coupon`), marked redeemed if Cartback issued it */
+  coupon: string | null;
 }
 
 async function matchCart(tx: Tx, e: OrderEvent): Promise<Cart | undefined> {
@@ -50,6 +52,7 @@ export async function recordOrder(tx: Tx, e: OrderEvent, now: number): Promise<b
     attributed_node_id: touch?.nodeId ?? null, attributed_variant: touch?.variant ?? null, refunded_at: null,
   });
   if (!inserted) return false;
+  if (e.coupon) await redeemDiscount(tx, e.storeId, e.coupon, e.externalId);
 
   if (cart && cart.status !== 'purchased' && cart.status !== 'recovered') {
     await saveCart(tx, { ...cart, contact_id: contactId, status: touch ? 'recovered' : 'purchased', purchased_at: e.occurredAt, abandon_due_at: null, updated_at: now });

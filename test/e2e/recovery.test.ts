@@ -48,8 +48,15 @@ for (const dialect of DIALECTS) {
       const restore2 = linkIn(second.html as string, 'r')!;
       assert.match((await cb.api.get(restore2)).headers.get('location')!, new RegExp(`discount=${code}`));
 
-      const order = await cb.api.ingest('/track', { messageId: randomUUID(), anonymousId: shopper.anonymousId, event: 'Order Completed', properties: { order_id: `o-${randomUUID()}`, cart_id: shopper.cartId, total: 788, currency: 'USD' } }, writeKey);
+      const issued = await cb.api.admin('GET', `/stores/${storeId}/discounts/${code}`);
+      assert.deepEqual([issued.body.kind, issued.body.value, issued.body.valid], ['percent', 5, true]);
+      assert.ok(Date.parse(issued.body.expiresAt) > Date.now() + 2 * 86_400_000, 'valid for the step\'s 3 days');
+
+      const orderId = `o-${randomUUID()}`;
+      const order = await cb.api.ingest('/track', { messageId: randomUUID(), anonymousId: shopper.anonymousId, event: 'Order Completed', properties: { order_id: orderId, cart_id: shopper.cartId, total: 788, currency: 'USD', coupon: code } }, writeKey);
       assert.equal(order.status, 200);
+      const used = await cb.api.admin('GET', `/stores/${storeId}/discounts/${code}`);
+      assert.deepEqual([used.body.valid, used.body.redeemedOrderId], [false, orderId], 'the code is used up by the order');
 
       await new Promise((r) => setTimeout(r, 3500)); // past the third step's due time
       assert.equal(mine().length, 2, 'no email after the purchase');

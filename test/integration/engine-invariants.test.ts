@@ -133,6 +133,30 @@ for (const dialect of DIALECTS) {
       assert.equal(step.opened, 1);
     });
 
+    test('conditions branch: cart value, then opened or not', async () => {
+      const flow = {
+        name: 'Branches',
+        trigger: 'cart_abandoned',
+        nodes: [
+          { id: 'trigger', type: 'trigger', event: 'cart_abandoned', next: 'big' },
+          { id: 'big', type: 'condition', check: { kind: 'cart_value', op: 'gte', amount: 500 }, yes: 'vip', no: 'plain' },
+          { id: 'vip', type: 'send_email', template: 'classic-1', next: 'wait' },
+          { id: 'plain', type: 'send_email', template: 'day-1', next: 'wait' },
+          { id: 'wait', type: 'wait', duration: 'PT2S', next: 'opened' },
+          { id: 'opened', type: 'condition', check: { kind: 'opened' }, yes: 'thanks', no: 'nudge' },
+          { id: 'thanks', type: 'send_email', template: 'helpful-1', next: null },
+          { id: 'nudge', type: 'send_email', template: 'classic-2', next: null },
+        ],
+      };
+      const { storeId, writeKey, flowId } = await storeWithFlow(cb.api, flow);
+      const s = await abandonCart(cb.api, writeKey); // $788: the vip branch
+      const [first] = await eventually('first email', async () => to(s.email).length >= 1 && to(s.email));
+      await cb.api.get((first!.html as string).match(/src="([^"]*\/o\/[^"]+)"/)![1]!); // the shopper opens it
+      await eventually('second email', async () => to(s.email).length >= 2);
+      const steps = (await cb.api.admin('GET', `/stores/${storeId}/stats`)).body.flows.find((f: { flowId: string }) => f.flowId === flowId).steps;
+      assert.deepEqual(steps.map((x: { nodeId: string }) => x.nodeId).sort(), ['thanks', 'vip']);
+    });
+
     test('holdout: entrants in the control group get nothing and are counted', async () => {
       const { storeId, writeKey, flowId } = await storeWithFlow(cb.api, threeStepFlow('All holdout', { holdout: 100 }));
       const s = await abandonCart(cb.api, writeKey);

@@ -53,6 +53,21 @@ export const reportRoutes = (s: Services): FastifyPluginAsync => async (app) => 
     return query.orderBy('created_at', 'desc').limit(q.limit ?? 50).execute();
   });
 
+  app.get('/api/stores/:storeId/discounts/:code', {
+    schema: { tags: ['discounts'], summary: 'Look up a discount code Cartback issued: what it gives, to whom, until when, and whether it was used', security: sec, params: Type.Object({ ...StoreParams.properties, code: Type.String({ maxLength: 64 }) }) },
+  }, async (req) => {
+    const store = await storeOf(req);
+    const code = (req.params as { code: string }).code.trim().toUpperCase();
+    const row = await db.selectFrom('discount_codes').selectAll().where('store_id', '=', store.id).where('code', '=', code).executeTakeFirst();
+    if (!row) throw new AppError('not_found', `no discount code ${code} in this store`);
+    const now = s.clock.now();
+    return {
+      code: row.code, kind: row.kind, value: row.value, currency: row.currency, contactId: row.contact_id, messageId: row.message_id,
+      expiresAt: new Date(row.expires_at).toISOString(), createdAt: new Date(row.created_at).toISOString(),
+      valid: row.expires_at > now && row.redeemed_order_id === null, redeemedOrderId: row.redeemed_order_id,
+    };
+  });
+
   app.get('/api/stores/:storeId/mailbox', {
     schema: { tags: ['mailbox'], summary: 'The dev mailbox: messages delivered without SMTP, newest first', security: sec, params: StoreParams, querystring: Type.Object({ to: Type.Optional(Type.String()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })) }) },
   }, async (req) => {

@@ -49,3 +49,13 @@ export async function lastTouch(tx: Tx, storeId: string, contactId: string, plac
   }
   return undefined;
 }
+
+export async function redeemDiscount(tx: Tx, storeId: string, code: string, orderExternalId: string): Promise<void> {
+  await tx
+    .updateTable('discount_codes')
+    .set({ redeemed_order_id: orderExternalId })
+    .where('store_id', '=', storeId)
+    .where('code', '=', code.trim().toUpperCase())
+    .where('redeemed_order_id', 'is', null)
+    .execute();
+}
