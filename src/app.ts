@@ -24,6 +24,8 @@ import { linkRoutes } from './http/routes/links.ts';
 import { opsRoutes } from './http/routes/ops.ts';
 import { reportRoutes } from './http/routes/reports.ts';
 import { templateRoutes } from './http/routes/templates.ts';
+import { webhookRoutes } from './http/routes/webhooks.ts';
+import { browserRoutes } from './http/routes/browser.ts';
 import { migrate, openDatabase, type Database } from './store/db.ts';
 import { instanceSecret } from './store/queries/instance.ts';
 
@@ -79,6 +81,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(adminRoutes(services));
   await app.register(reportRoutes(services));
   await app.register(templateRoutes(services));
+  await app.register(webhookRoutes(services));
+  await app.register(browserRoutes(services));
   await app.register(demoRoutes(services));
 
   app.addHook('onClose', async () => {

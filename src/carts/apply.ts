@@ -42,7 +42,7 @@ function emptyCart(e: CartEvent, externalId: string, now: number): Cart {
     store_id: e.storeId, id: newId(), external_id: externalId, contact_id: e.contactId, anonymous_id: e.anonymousId,
     status: 'active', items: [], item_count: 0, value: 0, currency: e.currency ?? e.settings.currency,
     started_at: e.occurredAt, last_activity_at: e.occurredAt, contents_at: 0, abandon_due_at: null, abandoned_at: null,
-    enrolled_at: null, purchased_at: null, order_id: null, created_at: now, updated_at: now,
+    enrolled_at: null, purchased_at: null, order_id: null, restore_url: null, created_at: now, updated_at: now,
   };
 }
 

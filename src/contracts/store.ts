@@ -31,6 +31,9 @@ export const StoreSettings = Type.Object(
       description: 'at most max marketing messages per contact per period; further ones are skipped',
     }),
     discountPrefix: Type.String({ pattern: '^[A-Z0-9]{0,12}$', default: 'CB' }),
+    shopifyWebhookSecret: Type.String({ default: '', description: "the Shopify app's client secret (or the admin notifications signing key) that signs its webhooks" }),
+    woocommerceWebhookSecret: Type.String({ default: '', description: 'the secret set on the WooCommerce webhooks' }),
+    allowedOrigins: Type.Array(Type.String({ pattern: '^https?://[^/]+$' }), { default: [], maxItems: 20, description: 'storefront origins the browser snippet may call from (CORS), besides https://{domain}' }),
   },
   { additionalProperties: false },
 );

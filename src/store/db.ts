@@ -10,6 +10,7 @@ import pg from 'pg';
 import type { Config } from '../config/index.ts';
 import type { DB } from './schema.ts';
 import * as m0001 from './migrations/0001_initial.ts';
+import * as m0002 from './migrations/0002_storefront.ts';
 
 export interface Capabilities {
   /** Row claims can use FOR UPDATE SKIP LOCKED, so several workers share one queue. */
@@ -28,7 +29,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001 };
+export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001, '0002_storefront': m0002 };
 
 // pg returns int8 and numeric as strings, to be safe beyond 2^53. Cartback's int8 values are
 // epoch milliseconds, minor units and counts, all far below that, so they are parsed as numbers.

@@ -76,6 +76,8 @@ export interface CartTable {
   enrolled_at: number | null;
   purchased_at: number | null;
   order_id: string | null;
+  /** the platform's own link back to this cart (Shopify abandoned_checkout_url), if any */
+  restore_url: string | null;
   created_at: number;
   updated_at: number;
 }

@@ -37,7 +37,9 @@ export const linkRoutes = (s: Services): FastifyPluginAsync => async (app) => {
     const store = await getStore(db, message.store_id);
     const cart = message.cart_id ? await getCart(db, message.cart_id) : undefined;
     await recordLinkEvent(db, message, 'restore', s.clock.now(), { userAgent: req.headers['user-agent'] });
-    const template = store.settings.restoreUrl || `${s.config.publicUrl}/demo/cart?items={items}&discount={discount}&cart={cart_id}`;
+    // The platform's own link to this cart wins (Shopify's abandoned_checkout_url), then the store's
+    // template, then the built-in demo store.
+    const template = cart?.restore_url || store.settings.restoreUrl || `${s.config.publicUrl}/demo/cart?items={items}&discount={discount}&cart={cart_id}`;
     const fill: Record<string, string> = {
       items: cart ? itemsParam(cart.items) : '',
       cart_id: cart?.external_id ?? '',
