@@ -20,7 +20,7 @@ function collect(dir, out) {
 const args = process.argv.slice(2);
 const roots = args.filter((a) => !a.startsWith('--'));
 const flags = args.filter((a) => a.startsWith('--'));
-const files = (roots.length ? roots : ['src', 'test']).flatMap((r) => collect(r, [])).sort();
+const files = (roots.length ? roots : ['src', 'test', 'snippet']).flatMap((r) => collect(r, [])).sort();
 if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);

@@ -55,21 +55,33 @@ export async function getStore(db: Kysely<DB>, id: string): Promise<Store> {
 // settings check from each. A change made through this process clears the entry at once; another
 // process sees it within STORE_CACHE_MS (so a rotated key may work that long elsewhere).
 const STORE_CACHE_MS = 5000;
-const byWriteKey = new Map<string, { store: Store; until: number }>();
+const storeCache = new Map<string, { store: Store; until: number }>();
 
 function forgetStore(id: string): void {
-  for (const [hash, hit] of byWriteKey) if (hit.store.id === id) byWriteKey.delete(hash);
+  for (const [hash, hit] of storeCache) if (hit.store.id === id) storeCache.delete(hash);
 }
 
 export async function findStoreByWriteKey(db: Kysely<DB>, writeKey: string): Promise<Store | undefined> {
   const hash = sha256(writeKey);
-  const hit = byWriteKey.get(hash);
+  const hit = storeCache.get(hash);
   if (hit && hit.until > Date.now()) return hit.store;
   const row = await db.selectFrom('stores').selectAll().where('write_key_hash', '=', hash).executeTakeFirst();
   if (!row) return undefined;
   const store = toStore(row);
-  if (byWriteKey.size > 10_000) byWriteKey.clear();
-  byWriteKey.set(hash, { store, until: Date.now() + STORE_CACHE_MS });
+  if (storeCache.size > 10_000) storeCache.clear();
+  storeCache.set(hash, { store, until: Date.now() + STORE_CACHE_MS });
+  return store;
+}
+
+/** The store a browser snippet names by its public key (not secret; cached like the write key). */
+export async function findStoreByPublicKey(db: Kysely<DB>, publicKey: string): Promise<Store | undefined> {
+  const cacheKey = `pk:${publicKey}`;
+  const hit = storeCache.get(cacheKey);
+  if (hit && hit.until > Date.now()) return hit.store;
+  const row = await db.selectFrom('stores').selectAll().where('public_key', '=', publicKey).executeTakeFirst();
+  if (!row) return undefined;
+  const store = toStore(row);
+  storeCache.set(cacheKey, { store, until: Date.now() + STORE_CACHE_MS });
   return store;
 }
 

@@ -1,0 +1,93 @@
+/**
+ * The browser snippet in a real Chromium, on a storefront served from its own origin: calls made
+ * before it loads are replayed, a broken network never breaks the page (and what was queued is
+ * sent once the network is back), and an origin the store does not own is refused.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { eventually } from '../harness/api.ts';
+import { browserSkip, launchBrowser, storefront } from '../harness/browser.ts';
+import { DIALECTS } from '../harness/dialects.ts';
+import { cartbackSuite } from '../harness/suite.ts';
+
+const sqlite = DIALECTS.find((d) => d.name === 'sqlite')!;
+
+function page(base: string, publicKey: string, calls: string): string {
+  return `<!doctype html><html><body>
+<button id="inc" onclick="this.textContent = String(Number(this.textContent) + 1)">0</button>
+<button id="add" onclick="cartback('track', 'Product Added', { cart_id: window.cartId, sku: 'TRIPOD-C', name: 'Carbon Travel Tripod', price: 219, quantity: 1 })">add</button>
+<script>window.cartback=window.cartback||function(){(cartback.q=cartback.q||[]).push(arguments)};${calls}</script>
+<script async src="${base}/snippet.js" data-key="${publicKey}"></script>
+</body></html>`;
+}
+
+describe('browser snippet', { skip: browserSkip }, () => {
+  const cb = cartbackSuite(sqlite);
+  let browser: Browser;
+  let storeId: string;
+  let publicKey: string;
+  let shop: Awaited<ReturnType<typeof storefront>>;
+  let calls = '';
+  before(async () => {
+    browser = await launchBrowser();
+    shop = await storefront(() => page(cb.env.base, publicKey, calls));
+    const created = await cb.api.admin('POST', '/stores', { name: 'Snippet shop', templates: false, settings: { allowedOrigins: [shop.origin] } });
+    ({ id: storeId, publicKey } = created.body);
+  });
+  after(async () => {
+    await browser?.close();
+    await shop?.close();
+  });
+  const cartOf = async (cartId: string) => ((await cb.api.admin('GET', `/stores/${storeId}/carts?limit=200`)).body as Array<{ external_id: string; item_count: number; contact_id: string | null }>).find((c) => c.external_id === cartId);
+
+  test('calls made before the script loads are replayed, from the storefront origin', async () => {
+    const cartId = `c-${randomUUID()}`;
+    const email = `early-${randomUUID()}@shopper.test`;
+    calls = `window.cartId='${cartId}';cartback('track','Product Added',{cart_id:'${cartId}',sku:'LENS-35',name:'Lens',price:349,quantity:2});cartback('identify',{email:'${email}'});`;
+    const tab = await browser.newPage();
+    const errors: string[] = [];
+    tab.on('pageerror', (e) => errors.push(e.message));
+    await tab.goto(`${shop.origin}/product`);
+    const cart = await eventually('the queued Product Added to be stored', async () => cartOf(cartId));
+    assert.equal(cart.item_count, 2);
+    const contact = await eventually('the queued identify', async () => (await cb.api.admin('GET', `/stores/${storeId}/contacts?email=${encodeURIComponent(email)}`)).body[0]);
+    assert.equal((await eventually('the cart to be the contact\'s', async () => (await cartOf(cartId))?.contact_id)), contact.id);
+    assert.deepEqual(errors, []);
+    await tab.close();
+  });
+
+  test('a broken network never breaks the page; what was queued goes out when it is back', async () => {
+    const cartId = `c-${randomUUID()}`;
+    calls = `window.cartId='${cartId}';`;
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    const errors: string[] = [];
+    tab.on('pageerror', (e) => errors.push(e.message));
+    await tab.route('**/v1/p/**', (route) => route.abort('internetdisconnected'));
+    await tab.goto(`${shop.origin}/product`);
+    await tab.waitForFunction(() => (globalThis as unknown as { cartback: { loaded?: boolean } }).cartback.loaded === true);
+    await tab.click('#add');
+    await tab.click('#inc');
+    await tab.click('#inc');
+    assert.equal(await tab.textContent('#inc'), '2', 'the page keeps working');
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(await cartOf(cartId), undefined, 'nothing got through');
+    await tab.unroute('**/v1/p/**');
+    await tab.evaluate(() => (globalThis as unknown as EventTarget).dispatchEvent(new Event("online")));
+    const cart = await eventually('the queued event after the network came back', async () => cartOf(cartId));
+    assert.equal(cart.item_count, 1);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("an origin that is not the store's is refused, and orders cannot come from a browser", async () => {
+    const refused = await fetch(`${cb.env.base}/v1/p/track?key=${publicKey}`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'text/plain' }, body: JSON.stringify({ anonymousId: 'a', event: 'Product Added', properties: { cart_id: 'x', sku: 'A', price: 1 } }) });
+    assert.equal(refused.status, 403);
+    assert.equal(refused.headers.get('access-control-allow-origin'), null);
+    const order = await fetch(`${cb.env.base}/v1/p/track?key=${publicKey}`, { method: 'POST', headers: { origin: shop.origin, 'content-type': 'text/plain' }, body: JSON.stringify({ anonymousId: 'a', event: 'Order Completed', properties: { order_id: 'o1', total: 1 } }) });
+    assert.equal(order.status, 403);
+    assert.equal(((await order.json()) as { error: { code: string } }).error.code, 'forbidden');
+  });
+});
