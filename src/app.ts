@@ -64,7 +64,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   // Per-request access logs are off: at ingest rates they would cost more than the work itself;
   // /metrics has the request histogram instead.
-  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: 512 * 1024, logController: new LogController({ disableRequestLogging: true }), trustProxy: true });
+  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: 512 * 1024, logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: true,
+    // A misspelt field is an error the caller should see, not something to drop silently.
+    ajv: { customOptions: { removeAdditional: false } },
+  });
   registerErrorHandling(app);
   await app.register(swagger, {
     openapi: {

@@ -4,8 +4,11 @@
  *   <script async src="{base}/snippet.js" data-key="{publicKey}"></script>
  * then cartback('track', 'Product Added', {...}), cartback('identify', {...}), cartback('page'),
  * cartback('onRestore', fn). Calls made before the script loads are replayed in order.
+ * 'Product Viewed' is held and sent with its dwell time when the page is hidden or left.
  * No dependencies; every error is swallowed (and counted) so the page never breaks.
  */
+import { watchEmailFields, type CaptureConfig } from './capture.ts';
+import { holdProductView } from './dwell.ts';
 import { anonymousId } from './identity.ts';
 import { enqueue, flush, flushOnExit } from './transport.ts';
 
@@ -36,7 +39,11 @@ function message(extra: Record<string, unknown>): Record<string, unknown> {
 }
 
 const commands: Record<string, (...args: unknown[]) => void> = {
-  track: (event, properties) => enqueue(base, key, { path: '/v1/p/track', body: message({ event, properties: properties ?? {} }) }),
+  track: (event, properties) => {
+    const send = (p: unknown) => enqueue(base, key, { path: '/v1/p/track', body: message({ event, properties: p ?? {} }) });
+    if (event === 'Product Viewed') holdProductView((properties ?? {}) as Record<string, unknown>, send, () => flushOnExit(base, key));
+    else send(properties);
+  },
   identify: (traits) => enqueue(base, key, { path: '/v1/p/identify', body: message({ traits: traits ?? {} }) }),
   page: (properties) => enqueue(base, key, { path: '/v1/p/track', body: message({ event: 'Page Viewed', properties: properties ?? {} }) }),
   onRestore: (fn) => {
@@ -71,6 +78,14 @@ for (const call of queued) api(...(Array.from(call) as Call));
 addEventListener('online', () => void flush(base, key));
 addEventListener('pagehide', () => flushOnExit(base, key));
 void flush(base, key).catch(() => undefined);
-void restoreFromLink().catch(() => {
+const failed = () => {
   api.errors = (api.errors ?? 0) + 1;
-});
+};
+void restoreFromLink().catch(failed);
+const config = fetch(`${base}/v1/p/config?key=${encodeURIComponent(key)}`, { mode: 'cors', credentials: 'omit' })
+  .then((r) => (r.ok ? (r.json() as Promise<CaptureConfig>) : null))
+  .catch(() => {
+    failed();
+    return null;
+  });
+watchEmailFields(config, (traits) => api('identify', traits));

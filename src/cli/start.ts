@@ -37,7 +37,7 @@ async function ensureDemoStore(s: Services): Promise<{ id: string; writeKey: str
     const saved = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { writeKey?: string }) : {};
     return { id: existing.id, writeKey: saved.writeKey ?? null, publicKey: existing.publicKey };
   }
-  const { store, writeKey } = await createStore(s.database.db, { name: DEMO_STORE_NAME, settings: { currency: 'USD', domain: 'localhost', supportEmail: 'help@demo.cartback.local', postalAddress: '1 Demo Street, Springfield' } }, s.clock.now());
+  const { store, writeKey } = await createStore(s.database.db, { name: DEMO_STORE_NAME, settings: { currency: 'USD', domain: 'localhost', supportEmail: 'help@demo.cartback.local', postalAddress: '1 Demo Street, Springfield', captureEmail: true, restoreUrl: `${s.config.publicUrl}/demo/?cb_restore={token}` } }, s.clock.now());
   fs.mkdirSync(s.config.dataDir, { recursive: true });
   fs.writeFileSync(file, JSON.stringify({ id: store.id, writeKey, publicKey: store.publicKey }, null, 2), { mode: 0o600 });
   return { id: store.id, writeKey, publicKey: store.publicKey };

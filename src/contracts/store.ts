@@ -33,6 +33,13 @@ export const StoreSettings = Type.Object(
     discountPrefix: Type.String({ pattern: '^[A-Z0-9]{0,12}$', default: 'CB' }),
     shopifyWebhookSecret: Type.String({ default: '', description: "the Shopify app's client secret (or the admin notifications signing key) that signs its webhooks" }),
     woocommerceWebhookSecret: Type.String({ default: '', description: 'the secret set on the WooCommerce webhooks' }),
+    captureEmail: Type.Boolean({ default: false, description: 'the snippet captures an email typed into a checkout or newsletter field (on blur)' }),
+    emailFields: Type.Array(Type.String({ maxLength: 200 }), {
+      default: ['input[type=email]', 'input[name*=email i]', 'input[autocomplete=email]', '#checkout_email', '#billing_email'],
+      maxItems: 20,
+      description: 'CSS selectors of the fields the snippet watches',
+    }),
+    consentField: Type.String({ default: '', maxLength: 200, description: 'CSS selector of a consent checkbox; when set, an email is captured only while it is ticked' }),
     allowedOrigins: Type.Array(Type.String({ pattern: '^https?://[^/]+$' }), { default: [], maxItems: 20, description: 'storefront origins the browser snippet may call from (CORS), besides https://{domain}' }),
   },
   { additionalProperties: false },
@@ -58,3 +65,17 @@ export const StoreCreate = Type.Object(
 );
 
 export const StoreCreated = Type.Object({ ...StoreView.properties, writeKey: Type.String({ description: 'shown once; keep it secret' }) });
+
+/**
+ * A settings change: any subset of the settings, with NO defaults. (The validator fills defaults
+ * into the body; with them a change of one setting would reset every other one.)
+ */
+export const StoreSettingsPatch = Type.Object(
+  Object.fromEntries(
+    Object.entries(StoreSettings.properties).map(([k, v]) => {
+      const { default: _default, ...rest } = v as unknown as Record<string, unknown>;
+      return [k, Type.Optional(rest as unknown as typeof v)];
+    }),
+  ) as { [K in keyof typeof StoreSettings.properties]: ReturnType<typeof Type.Optional<(typeof StoreSettings.properties)[K]>> },
+  { additionalProperties: false },
+);

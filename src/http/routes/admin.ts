@@ -6,7 +6,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Services } from '../../app.ts';
 import { FlowDefinition } from '../../contracts/flow.ts';
-import { StoreCreate, StoreCreated, StoreSettings, StoreView } from '../../contracts/store.ts';
+import { StoreCreate, StoreCreated, StoreSettingsPatch, StoreView } from '../../contracts/store.ts';
 import { exportFlow, importFlow } from '../../flows/definition/publish.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { getFlow, listFlows, setFlowStatus, type Flow } from '../../store/queries/flows.ts';
@@ -39,7 +39,7 @@ export const adminRoutes = (s: Services): FastifyPluginAsync => async (app) => {
   app.get('/api/stores', { schema: { tags: ['stores'], security: sec, response: { 200: Type.Array(StoreView) } } }, async () => (await listStores(db)).map(storeView));
   app.get('/api/stores/:storeId', { schema: { tags: ['stores'], security: sec, params: StoreParams, response: { 200: StoreView } } }, async (req) => storeView(await storeOf(req)));
   app.patch('/api/stores/:storeId', {
-    schema: { tags: ['stores'], summary: 'Change name or settings', security: sec, params: StoreParams, body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), settings: Type.Optional(Type.Partial(StoreSettings)) }, { additionalProperties: false }), response: { 200: StoreView } },
+    schema: { tags: ['stores'], summary: 'Change name or settings', security: sec, params: StoreParams, body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), settings: Type.Optional(StoreSettingsPatch) }, { additionalProperties: false }), response: { 200: StoreView } },
   }, async (req) => storeView(await updateStore(db, (await storeOf(req)).id, req.body as object, s.clock.now())));
   app.post('/api/stores/:storeId/write-key', { schema: { tags: ['stores'], summary: 'Rotate the write key; the old one stops working', security: sec, params: StoreParams, response: { 200: Type.Object({ writeKey: Type.String() }) } } }, async (req) => ({
     writeKey: await rotateWriteKey(db, (await storeOf(req)).id, s.clock.now()),

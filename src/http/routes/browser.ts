@@ -22,8 +22,9 @@ const SERVER_ONLY_EVENTS = new Set<string>([EVENTS.orderCompleted, EVENTS.orderR
 const Key = Type.Object({ key: Type.String({ maxLength: 100 }) });
 
 /** Origins a store's pages are served from: its domain, the ones it lists, and Cartback itself (demo). */
-function allowedOrigin(store: Store, origin: string | undefined, publicUrl: string): boolean {
+function allowedOrigin(store: Store, origin: string | undefined, publicUrl: string, host: string | undefined): boolean {
   if (!origin) return true; // not a cross-origin browser request (curl, server): CORS does not apply
+  if (host && (origin === `http://${host}` || origin === `https://${host}`)) return true; // same origin (the demo store)
   const own = new URL(publicUrl).origin;
   const domain = store.settings.domain;
   return origin === own || store.settings.allowedOrigins.includes(origin) || (domain !== '' && (origin === `https://${domain}` || origin === `http://${domain}`));
@@ -44,7 +45,7 @@ export const browserRoutes = (s: Services): FastifyPluginAsync => async (app) =>
     const store = await findStoreByPublicKey(db, (req.query as { key: string }).key);
     if (!store) throw new AppError('unauthorized', 'unknown public key');
     const origin = req.headers.origin;
-    if (!allowedOrigin(store, origin, s.config.publicUrl)) throw new AppError('forbidden', `origin ${origin} is not one of this store's (settings: domain, allowedOrigins)`);
+    if (!allowedOrigin(store, origin, s.config.publicUrl, req.headers.host)) throw new AppError('forbidden', `origin ${origin} is not one of this store's (settings: domain, allowedOrigins)`);
     if (origin) void reply.header('access-control-allow-origin', origin).header('vary', 'origin');
     return store;
   };
@@ -74,6 +75,12 @@ export const browserRoutes = (s: Services): FastifyPluginAsync => async (app) =>
   };
   app.post('/v1/p/track', { schema: { summary: 'Browser track (public key)', tags: ['browser'], querystring: Key } }, record('track'));
   app.post('/v1/p/identify', { schema: { summary: 'Browser identify (public key)', tags: ['browser'], querystring: Key } }, record('identify'));
+
+  app.get('/v1/p/config', { schema: { summary: "What the snippet should do on this store's pages (public key)", tags: ['browser'], querystring: Key } }, async (req, reply) => {
+    const { settings } = await storeFor(req, reply);
+    void reply.header('cache-control', 'public, max-age=300');
+    return { captureEmail: settings.captureEmail, emailFields: settings.emailFields, consentField: settings.consentField };
+  });
 
   app.get('/v1/p/restore/:token', {
     schema: { summary: 'The cart behind a restore link, for the storefront to put back (public key)', tags: ['browser'], querystring: Key, params: Type.Object({ token: Type.String({ maxLength: 300 }) }) },
