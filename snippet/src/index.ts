@@ -10,6 +10,7 @@
 import { watchEmailFields, type CaptureConfig } from './capture.ts';
 import { holdProductView } from './dwell.ts';
 import { anonymousId } from './identity.ts';
+import { checkReturn, type ReturnConfig } from './reminder.ts';
 import { enqueue, flush, flushOnExit } from './transport.ts';
 
 type Call = [string, ...unknown[]];
@@ -83,9 +84,14 @@ const failed = () => {
 };
 void restoreFromLink().catch(failed);
 const config = fetch(`${base}/v1/p/config?key=${encodeURIComponent(key)}`, { mode: 'cors', credentials: 'omit' })
-  .then((r) => (r.ok ? (r.json() as Promise<CaptureConfig>) : null))
+  .then((r) => (r.ok ? (r.json() as Promise<CaptureConfig & ReturnConfig>) : null))
   .catch(() => {
     failed();
     return null;
   });
 watchEmailFields(config, (traits) => api('identify', traits));
+const postReturn = async (): Promise<{ reminder: { itemCount: number } | null } | null> => {
+  const r = await fetch(`${base}/v1/p/return?key=${encodeURIComponent(key)}`, { method: 'POST', mode: 'cors', credentials: 'omit', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ anonymousId: anonymousId() }) });
+  return r.ok ? ((await r.json()) as { reminder: { itemCount: number } | null }) : null;
+};
+void config.then((c) => c && checkReturn(c, postReturn)).catch(failed);

@@ -40,6 +40,8 @@ export const StoreSettings = Type.Object(
       description: 'CSS selectors of the fields the snippet watches',
     }),
     consentField: Type.String({ default: '', maxLength: 200, description: 'CSS selector of a consent checkbox; when set, an email is captured only while it is ticked' }),
+    onsiteReminder: Type.Boolean({ default: false, description: 'the snippet shows a small "your cart is waiting" banner when a shopper with an abandoned cart comes back' }),
+    holdBackOnReturn: Type.Union([Type.Null(), Duration], { default: null, description: "when a shopper with a running sequence comes back to the store, its next message waits at least this long (ISO 8601), since they are already back" }),
     allowedOrigins: Type.Array(Type.String({ pattern: '^https?://[^/]+$' }), { default: [], maxItems: 20, description: 'storefront origins the browser snippet may call from (CORS), besides https://{domain}' }),
   },
   { additionalProperties: false },

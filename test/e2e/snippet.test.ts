@@ -11,6 +11,8 @@ import { eventually } from '../harness/api.ts';
 import { browserSkip, launchBrowser, storefront } from '../harness/browser.ts';
 import { DIALECTS } from '../harness/dialects.ts';
 import { cartbackSuite } from '../harness/suite.ts';
+import { storeWithFlow } from '../harness/shop.ts';
+import { threeStepFlow } from '../fixtures/flows.ts';
 
 const sqlite = DIALECTS.find((d) => d.name === 'sqlite')!;
 
@@ -80,6 +82,41 @@ describe('browser snippet', { skip: browserSkip }, () => {
     assert.equal(cart.item_count, 1);
     assert.deepEqual(errors, []);
     await context.close();
+  });
+
+  test('a shopper who comes back sees an accessible reminder, and their next email waits', async () => {
+    const flow = threeStepFlow('Reminder', { wait1: 'PT3S', wait2: 'PT1H' });
+    const shopStore = await storeWithFlow(cb.api, flow, { allowedOrigins: [shop.origin], onsiteReminder: true, holdBackOnReturn: 'PT1H' });
+    const previousKey = publicKey;
+    publicKey = (await cb.api.admin('GET', `/stores/${shopStore.storeId}`)).body.publicKey;
+    const cartId = `c-${randomUUID()}`;
+    const email = `back-${randomUUID().slice(0, 8)}@shopper.test`;
+    calls = `cartback('track','Product Added',{cart_id:'${cartId}',sku:'LENS-35',name:'Lens',price:349,quantity:1});cartback('identify',{email:'${email}'});`;
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    await first.goto(`${shop.origin}/product`);
+    const timeline = async () => {
+      const c = (await cb.api.admin('GET', `/stores/${shopStore.storeId}/contacts?email=${encodeURIComponent(email)}`)).body[0];
+      return c ? ((await cb.api.admin('GET', `/stores/${shopStore.storeId}/contacts/${c.id}`)).body.timeline as Array<{ kind: string; data: Record<string, unknown> }>) : [];
+    };
+    await eventually('the first email', async () => (await timeline()).some((e) => e.kind === 'message_sent'));
+    await first.close();
+
+    calls = '';
+    const back = await context.newPage(); // a new tab: a new browsing session, the same shopper
+    await back.goto(`${shop.origin}/`);
+    const banner = back.locator('#cartback-reminder');
+    await banner.waitFor();
+    assert.equal(await banner.getAttribute('role'), 'status');
+    assert.match((await banner.textContent()) ?? '', /1 item/);
+    await back.keyboard.press('Escape');
+    await banner.waitFor({ state: 'detached' });
+    const run = (await timeline()).find((e) => e.kind === 'run')!;
+    assert.ok(Number(run.data.due_at) > Date.now() + 50 * 60_000, 'the second email waits an hour since the shopper is back');
+    await new Promise((r) => setTimeout(r, 3500));
+    assert.equal((await timeline()).filter((e) => e.kind === 'message_sent').length, 1, 'nothing sent while they are back');
+    await context.close();
+    publicKey = previousKey;
   });
 
   test("an origin that is not the store's is refused, and orders cannot come from a browser", async () => {

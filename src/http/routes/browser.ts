@@ -9,6 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Services } from '../../app.ts';
+import { returnVisit } from '../../carts/return-visit.ts';
 import { EVENTS } from '../../contracts/segment.ts';
 import { ingest } from '../../ingest/apply.ts';
 import { normalize } from '../../ingest/segment.ts';
@@ -79,7 +80,16 @@ export const browserRoutes = (s: Services): FastifyPluginAsync => async (app) =>
   app.get('/v1/p/config', { schema: { summary: "What the snippet should do on this store's pages (public key)", tags: ['browser'], querystring: Key } }, async (req, reply) => {
     const { settings } = await storeFor(req, reply);
     void reply.header('cache-control', 'public, max-age=300');
-    return { captureEmail: settings.captureEmail, emailFields: settings.emailFields, consentField: settings.consentField };
+    return { captureEmail: settings.captureEmail, emailFields: settings.emailFields, consentField: settings.consentField, onsiteReminder: settings.onsiteReminder, returnCheck: settings.onsiteReminder || settings.holdBackOnReturn !== null };
+  });
+
+  app.post('/v1/p/return', {
+    schema: { summary: 'The shopper is back: an on-site reminder if they left a cart, and their sequence waits (public key)', tags: ['browser'], querystring: Key },
+  }, async (req, reply) => {
+    const store = await storeFor(req, reply);
+    const anonymousId = (req.body as { anonymousId?: unknown } | undefined)?.anonymousId;
+    if (typeof anonymousId !== 'string' || anonymousId.length === 0 || anonymousId.length > 200) throw new AppError('invalid_body', 'anonymousId is required');
+    return returnVisit(db, store, anonymousId, s.clock.now());
   });
 
   app.get('/v1/p/restore/:token', {

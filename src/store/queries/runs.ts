@@ -98,3 +98,17 @@ export async function nextDueAt(db: Kysely<DB>): Promise<number | null> {
   const r = await db.selectFrom('runs').select((eb) => eb.fn.min('due_at').as('due')).where('state', '=', 'active').executeTakeFirst();
   return r?.due === null || r?.due === undefined ? null : Number(r.due);
 }
+
+/** Pushes the next step of the contact's active runs to at least `until` (never earlier). */
+export async function holdBackRuns(tx: Tx, storeId: string, contactId: string, until: number, now: number): Promise<number> {
+  const r = await tx
+    .updateTable('runs')
+    .set({ due_at: until })
+    .where('store_id', '=', storeId)
+    .where('contact_id', '=', contactId)
+    .where('state', '=', 'active')
+    .where('due_at', '<', until)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)])) // a run being worked now is left alone
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
