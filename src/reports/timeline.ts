@@ -9,7 +9,7 @@ export async function contactTimeline(db: Kysely<DB>, storeId: string, contactId
   const contact = await db.selectFrom('contacts').selectAll().where('store_id', '=', storeId).where('id', '=', contactId).executeTakeFirst();
   if (!contact) throw new AppError('not_found', `no contact ${contactId} in this store`);
   const [events, messages, orders, carts, runs] = await Promise.all([
-    db.selectFrom('events').select(['id', 'type', 'event', 'occurred_at', 'message_id']).where('store_id', '=', storeId).where('contact_id', '=', contactId).orderBy('occurred_at').limit(500).execute(),
+    db.selectFrom('events').select(['id', 'type', 'event', 'occurred_at', 'message_id', 'payload']).where('store_id', '=', storeId).where('contact_id', '=', contactId).orderBy('occurred_at').limit(500).execute(),
     db.selectFrom('messages').selectAll().where('store_id', '=', storeId).where('contact_id', '=', contactId).orderBy('created_at').execute(),
     db.selectFrom('orders').selectAll().where('store_id', '=', storeId).where('contact_id', '=', contactId).execute(),
     db.selectFrom('carts').selectAll().where('store_id', '=', storeId).where('contact_id', '=', contactId).execute(),
@@ -19,7 +19,10 @@ export async function contactTimeline(db: Kysely<DB>, storeId: string, contactId
     ? await db.selectFrom('link_events').selectAll().where('message_id', 'in', messages.map((m) => m.id)).execute()
     : [];
   const entries: Array<Omit<TimelineEntry, 'at'> & { t: number }> = [
-    ...events.map((e) => ({ t: e.occurred_at, kind: 'event', summary: e.event ?? e.type, data: { id: e.id, messageId: e.message_id } })),
+    ...events.map((e) => {
+      const payload = JSON.parse(e.payload) as { properties?: object; traits?: object };
+      return { t: e.occurred_at, kind: 'event', summary: e.event ?? e.type, data: { id: e.id, messageId: e.message_id, properties: payload.properties ?? null, traits: payload.traits ?? null } };
+    }),
     ...runs.map((r) => ({ t: r.started_at, kind: 'run', summary: `entered flow ${r.flow_id} at version ${r.flow_version}${r.holdout ? ' (holdout: gets nothing)' : ''}`, data: { ...r } })),
     ...messages.map((m) => ({ t: m.created_at, kind: `message_${m.status}`, summary: m.status === 'skipped' ? `step ${m.node_id} skipped: ${m.reason}` : `${m.subject ?? ''} (${m.status})`, data: { ...m } })),
     ...links.map((l) => ({ t: l.at, kind: l.kind, summary: l.url ?? l.kind, data: { ...l } })),

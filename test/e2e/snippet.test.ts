@@ -119,6 +119,21 @@ describe('browser snippet', { skip: browserSkip }, () => {
     publicKey = previousKey;
   });
 
+  test('Product Viewed is sent with its dwell time when the shopper leaves the page', async () => {
+    const email = `viewer-${randomUUID().slice(0, 8)}@shopper.test`;
+    calls = `cartback('identify',{email:'${email}'});cartback('track','Product Viewed',{sku:'BAG-SLING',name:'Sling Bag'});`;
+    const tab = await browser.newPage();
+    await tab.goto(`${shop.origin}/product/bag`);
+    await tab.waitForFunction(() => (globalThis as unknown as { cartback: { loaded?: boolean } }).cartback.loaded === true);
+    await new Promise((r) => setTimeout(r, 1200)); // the shopper looks for a while
+    await tab.goto('about:blank'); // and leaves: pagehide sends the held event
+    const contact = await eventually('the viewer', async () => (await cb.api.admin('GET', `/stores/${storeId}/contacts?email=${encodeURIComponent(email)}`)).body[0]);
+    const viewed = await eventually('the Product Viewed event', async () => ((await cb.api.admin('GET', `/stores/${storeId}/contacts/${contact.id}`)).body.timeline as Array<{ kind: string; summary: string; data: { properties: { sku: string; dwell_ms: number } } }>).find((e) => e.summary === 'Product Viewed'));
+    assert.equal(viewed.data.properties.sku, 'BAG-SLING');
+    assert.ok(viewed.data.properties.dwell_ms >= 1000, `dwell ${viewed.data.properties.dwell_ms} ms`);
+    await tab.close();
+  });
+
   test("an origin that is not the store's is refused, and orders cannot come from a browser", async () => {
     const refused = await fetch(`${cb.env.base}/v1/p/track?key=${publicKey}`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'text/plain' }, body: JSON.stringify({ anonymousId: 'a', event: 'Product Added', properties: { cart_id: 'x', sku: 'A', price: 1 } }) });
     assert.equal(refused.status, 403);
