@@ -28,6 +28,8 @@ export interface CartEvent {
   currency: string | null;
   occurredAt: number;
   change: CartChange;
+  /** the platform's own restore link for this cart (trusted connectors only; see NormalizedEvent) */
+  restoreUrl?: string;
 }
 
 export function cartExternalId(e: Pick<CartEvent, 'externalId' | 'anonymousId' | 'userId'>): string | null {
@@ -80,6 +82,8 @@ export async function applyCartEvent(tx: Tx, e: CartEvent, now: number): Promise
     contact_id: cart.contact_id ?? e.contactId,
     anonymous_id: cart.anonymous_id ?? e.anonymousId,
     contents_at: e.change.kind === 'snapshot' ? Math.max(cart.contents_at, e.occurredAt) : cart.contents_at,
+    // Like the contents, the newest news wins; an older delivery only fills a link that is missing.
+    restore_url: e.restoreUrl && (e.occurredAt >= cart.contents_at || !cart.restore_url) ? e.restoreUrl : cart.restore_url,
     last_activity_at: lastActivity,
     updated_at: now,
   };

@@ -66,7 +66,7 @@ async function applyOne(tx: Tx, store: Store, e: NormalizedEvent, now: number, c
   const change = cartChange(e);
   const cartExternalId = p.cart_id !== undefined ? String(p.cart_id) : p.checkout_id !== undefined ? String(p.checkout_id) : null;
   if (change) {
-    await applyCartEvent(tx, { storeId: store.id, settings: store.settings, externalId: cartExternalId, anonymousId: e.anonymousId, userId: e.userId, contactId, currency, occurredAt: e.occurredAt, change }, now);
+    await applyCartEvent(tx, { storeId: store.id, settings: store.settings, externalId: cartExternalId, anonymousId: e.anonymousId, userId: e.userId, contactId, currency, occurredAt: e.occurredAt, change, restoreUrl: e.restoreUrl }, now);
   } else if (e.event === EVENTS.orderCompleted) {
     const amount = Number(p.total ?? p.revenue ?? p.value ?? 0);
     await recordOrder(tx, {

@@ -17,6 +17,12 @@ export interface NormalizedEvent {
   properties: CommerceProperties;
   traits: Traits;
   payload: Record<string, unknown>;
+  /**
+   * The platform's own link back to this cart (Shopify's abandoned_checkout_url). Set only by the
+   * signed platform connectors, never read from event properties: a restore link must not lead
+   * wherever a browser-sent event says.
+   */
+  restoreUrl?: string;
 }
 
 export type EventProblem = SchemaProblem;
