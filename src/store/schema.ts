@@ -9,7 +9,28 @@ import type { Generated } from 'kysely';
 
 export interface InstanceTable { key: string; value: string }
 
-export interface ApiTokenTable { id: string; name: string; token_hash: string; created_at: number; last_used_at: number | null }
+export interface ApiTokenTable { id: string; name: string; token_hash: string; created_at: number; last_used_at: number | null; created_by: string | null }
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  locale: string;
+  created_at: number;
+  updated_at: number;
+  last_sign_in_at: number | null;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  user_agent: string | null;
+}
 
 export interface StoreTable {
   id: string;
@@ -52,6 +73,8 @@ export interface ContactTable {
   traits_at: number;
   created_at: number;
   updated_at: number;
+  /** 1 for contacts a simulation made (the demo store's history); removable in one go */
+  simulated: Generated<number>;
 }
 
 export interface IdentityTable { store_id: string; kind: string; value: string; contact_id: string; created_at: number }
@@ -219,6 +242,8 @@ export interface MailboxTable {
 export interface DB {
   instance: InstanceTable;
   api_tokens: ApiTokenTable;
+  users: UserTable;
+  sessions: SessionTable;
   stores: StoreTable;
   events: EventTable;
   contacts: ContactTable;

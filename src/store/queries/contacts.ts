@@ -3,13 +3,13 @@
  * user id, email); when one event names identities of two contacts, they merge into the older one
  * and every row that pointed at the younger follows.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { newId } from '../../kernel/ids.ts';
 import type { ContactTable, DB } from '../schema.ts';
 
 export type Tx = Kysely<DB> | Transaction<DB>;
 export interface IdentityKeys { anonymousId?: string | null; userId?: string | null; email?: string | null }
-export type Contact = ContactTable;
+export type Contact = Selectable<ContactTable>;
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
