@@ -15,6 +15,7 @@ import { Worker } from './flows/engine/worker.ts';
 import { systemClock, type Clock } from './kernel/clock.ts';
 import { newId } from './kernel/ids.ts';
 import { LinkSigner } from './links/tokens.ts';
+import { requireAdmin } from './http/auth.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { Metrics } from './http/metrics.ts';
 import { adminRoutes } from './http/routes/admin.ts';
@@ -78,6 +79,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.addHook('onResponse', async (req, reply) => metrics.observeRequest(req, reply));
+  // One gate for the whole admin API, at the root so that no route plugin can forget it (a hook
+  // added inside a plugin only covers that plugin's own routes).
+  app.addHook('onRequest', async (req) => {
+    if (req.url.startsWith('/api/')) await requireAdmin(database.db, req);
+  });
 
   await app.register(opsRoutes(services));
   await app.register(ingestRoutes(services));

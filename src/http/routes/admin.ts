@@ -1,6 +1,6 @@
 /**
- * Admin API: stores and flows. Every route needs an API token; every store-scoped route checks
- * that the store exists. The CLI calls the same services.
+ * Admin API: stores and flows. Authentication is checked for all of /api in app.ts; every
+ * store-scoped route checks that the store exists. The CLI calls the same services.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -12,7 +12,6 @@ import { AppError } from '../../kernel/errors.ts';
 import { getFlow, listFlows, setFlowStatus, type Flow } from '../../store/queries/flows.ts';
 import { getStore, listStores, rotateWriteKey, storeView, updateStore } from '../../store/queries/stores.ts';
 import { createStore } from '../../stores/create-store.ts';
-import { requireAdmin } from '../auth.ts';
 
 export const StoreParams = Type.Object({ storeId: Type.String({ maxLength: 64 }) });
 const FlowParams = Type.Object({ storeId: Type.String({ maxLength: 64 }), flowId: Type.String({ maxLength: 64 }) });
@@ -27,9 +26,6 @@ function flowView(f: Flow) {
 
 export const adminRoutes = (s: Services): FastifyPluginAsync => async (app) => {
   const db = s.database.db;
-  app.addHook('onRequest', async (req: FastifyRequest) => {
-    if (req.url.startsWith('/api/')) await requireAdmin(db, req);
-  });
   const storeOf = async (req: FastifyRequest) => getStore(db, (req.params as { storeId: string }).storeId);
 
   app.post('/api/stores', { schema: { tags: ['stores'], summary: 'Create a store (its write key is shown once)', security: sec, body: StoreCreate, response: { 201: StoreCreated } } }, async (req, reply) => {
