@@ -4,6 +4,7 @@
  * app.inject() or listen on port 0.
  */
 import os from 'node:os';
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -24,6 +25,8 @@ import { ingestRoutes } from './http/routes/ingest.ts';
 import { linkRoutes } from './http/routes/links.ts';
 import { opsRoutes } from './http/routes/ops.ts';
 import { reportRoutes } from './http/routes/reports.ts';
+import { sessionRoutes } from './http/routes/session.ts';
+import { userRoutes } from './http/routes/users.ts';
 import { templateRoutes } from './http/routes/templates.ts';
 import { webhookRoutes } from './http/routes/webhooks.ts';
 import { browserRoutes } from './http/routes/browser.ts';
@@ -71,10 +74,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     ajv: { customOptions: { removeAdditional: false } },
   });
   registerErrorHandling(app);
+  await app.register(cookie);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Cartback API', version: '1', description: 'Ingest (Segment-compatible), tracking links and the admin API.' },
-      components: { securitySchemes: { writeKey: { type: 'http', scheme: 'basic' }, apiToken: { type: 'http', scheme: 'bearer' } } },
+      components: { securitySchemes: { writeKey: { type: 'http', scheme: 'basic' }, apiToken: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'cb_session' } } },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -82,12 +86,14 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   // One gate for the whole admin API, at the root so that no route plugin can forget it (a hook
   // added inside a plugin only covers that plugin's own routes).
   app.addHook('onRequest', async (req) => {
-    if (req.url.startsWith('/api/')) await requireAdmin(database.db, req);
+    if (req.url.startsWith('/api/')) await requireAdmin(database.db, req, clock.now());
   });
 
   await app.register(opsRoutes(services));
   await app.register(ingestRoutes(services));
   await app.register(linkRoutes(services));
+  await app.register(sessionRoutes(services));
+  await app.register(userRoutes(services));
   await app.register(adminRoutes(services));
   await app.register(reportRoutes(services));
   await app.register(templateRoutes(services));

@@ -5,6 +5,7 @@ import { configOrExit } from './cli/context.ts';
 import { migrate, openDatabase } from './store/db.ts';
 import { start } from './cli/start.ts';
 import { flowCommand, storeCommand, tokenCommand } from './cli/store-flow.ts';
+import { userCommand } from './cli/user.ts';
 
 const program = new Command('cartback').description('Abandoned-cart recovery: ingest, flows, email, reports.').version('0.1.0');
 
@@ -29,6 +30,7 @@ program
 program.addCommand(storeCommand());
 program.addCommand(flowCommand());
 program.addCommand(tokenCommand());
+program.addCommand(userCommand());
 program.command('doctor').description('check database, SMTP and public URL').action(doctor);
 program
   .command('bench')

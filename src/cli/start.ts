@@ -9,7 +9,9 @@ import { buildApp, type Services } from '../app.ts';
 import type { Config } from '../config/index.ts';
 import { DEMO_STORE_NAME } from '../demo/catalog.ts';
 import { sha256 } from '../kernel/ids.ts';
-import { createApiToken, hasApiTokens } from '../store/queries/instance.ts';
+import { randomSecret } from '../kernel/ids.ts';
+import { createApiToken, hasApiTokens, saveSetupToken } from '../store/queries/instance.ts';
+import { countUsers } from '../store/queries/users.ts';
 import { listStores } from '../store/queries/stores.ts';
 import { createStore } from '../stores/create-store.ts';
 import { configOrExit } from './context.ts';
@@ -23,10 +25,21 @@ async function ensureAdminToken(s: Services): Promise<string | null> {
     return null;
   }
   if (await hasApiTokens(db)) return null;
-  const token = await createApiToken(db, 'first start', now);
+  const { token } = await createApiToken(db, 'first start', now);
   fs.mkdirSync(s.config.dataDir, { recursive: true });
   fs.writeFileSync(path.join(s.config.dataDir, 'admin-token'), `${token}\n`, { mode: 0o600 });
   return token;
+}
+
+/**
+ * While nobody can sign in, every start makes a new one-time link that creates the first user
+ * (valid 24 hours; the previous link stops working). Returns the link, or null once a user exists.
+ */
+async function ensureSetupLink(s: Services): Promise<string | null> {
+  if ((await countUsers(s.database.db)) > 0) return null;
+  const token = randomSecret(24);
+  await saveSetupToken(s.database.db, token, s.clock.now() + 24 * 3_600_000);
+  return `${s.config.publicUrl}/setup?token=${token}`;
 }
 
 async function ensureDemoStore(s: Services): Promise<{ id: string; writeKey: string | null; publicKey: string } | null> {
@@ -49,6 +62,8 @@ export interface Launched {
   address: string;
   /** a newly created admin token (first start only) */
   token: string | null;
+  /** the one-time link that creates the first admin user, while there is none */
+  setupLink: string | null;
   demo: { id: string; writeKey: string | null; publicKey: string } | null;
 }
 
@@ -56,22 +71,25 @@ export interface Launched {
 export async function launch(config: Config): Promise<Launched> {
   const { app, services } = await buildApp(config);
   const token = await ensureAdminToken(services);
+  const setupLink = config.role === 'worker' ? null : await ensureSetupLink(services);
   const demo = await ensureDemoStore(services);
   if (config.role !== 'api') await services.worker.start();
   const address = await app.listen({ port: config.port, host: config.host });
-  return { app, services, address, token, demo };
+  return { app, services, address, token, setupLink, demo };
 }
 
 export async function start(opts: { role?: string }): Promise<void> {
   const loaded = configOrExit();
   const config = { ...loaded, role: (opts.role ?? loaded.role) as Config['role'] };
-  const { app, services, address, token, demo } = await launch(config);
+  const { app, services, address, token, setupLink, demo } = await launch(config);
   const base = config.publicUrl;
   const lines = [
     '',
     `Cartback is running (${config.role}) on ${services.database.caps.label}, mail: ${services.mailer.label}`,
     `  listening   ${address}`,
-    `  open        ${base}/docs          API reference (OpenAPI)`,
+    `  open        ${base}/              admin app`,
+    ...(setupLink ? [`  setup       ${setupLink}   (one-time link: creates the first admin user)`] : []),
+    `  docs        ${base}/docs          API reference (OpenAPI)`,
     ...(config.smtp ? [] : [`  mailbox     ${base}/mailbox       mail sent in dev mode`]),
     ...(token ? [`  API token   ${token}   (shown once; saved in ${path.join(config.dataDir, 'admin-token')})`] : []),
     ...(demo ? [`  demo store  id ${demo.id}, public key ${demo.publicKey}${demo.writeKey ? `, write key ${demo.writeKey}` : ''}`] : []),

@@ -98,7 +98,7 @@ export function tokenCommand(): Command {
     .command('create')
     .option('--name <name>', 'what the token is for', 'cli')
     .action(async (o: { name: string }) => {
-      const t = await withDatabase((d) => createApiToken(d.db, o.name, Date.now()));
+      const { token: t } = await withDatabase((d) => createApiToken(d.db, o.name, Date.now()));
       process.stdout.write(`${t}\n`);
     });
   return token;

@@ -1,14 +1,35 @@
 /**
  * Who is calling. Ingest authenticates with a store's write key, as Segment does: HTTP Basic with
  * the key as user name and an empty password, or `Authorization: Bearer <key>`. The admin API takes
- * an API token as a bearer token.
+ * either an API token (Bearer, for scripts) or the admin app's session cookie; a cookie-borne
+ * request that changes something must also carry the session's CSRF token in x-csrf-token.
  */
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { resumeSession, SESSION_COOKIE } from '../accounts/sessions.ts';
 import { AppError } from '../kernel/errors.ts';
 import { checkApiToken } from '../store/queries/instance.ts';
 import { findStoreByWriteKey, type Store } from '../store/queries/stores.ts';
+import type { Session } from '../store/queries/users.ts';
 import type { DB } from '../store/schema.ts';
+
+export type Principal = { kind: 'token'; tokenId: string } | { kind: 'session'; userId: string; session: Session; cookie: string };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** set by the admin gate on every /api request that got through */
+    principal?: Principal;
+  }
+}
+
+/** Admin routes anyone may call: signing in and the first-user setup. Everything else under /api needs a principal. */
+const OPEN: ReadonlyArray<readonly [string, string]> = [
+  ['POST', '/api/session'],
+  ['GET', '/api/setup'],
+  ['POST', '/api/setup'],
+];
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function credential(req: FastifyRequest): string | null {
   const h = req.headers.authorization;
@@ -30,7 +51,37 @@ export async function storeFromWriteKey(db: Kysely<DB>, req: FastifyRequest): Pr
   return store;
 }
 
-export async function requireAdmin(db: Kysely<DB>, req: FastifyRequest): Promise<void> {
-  const token = credential(req);
-  if (!token || !(await checkApiToken(db, token))) throw new AppError('unauthorized', 'an API token is required: Authorization: Bearer <token>');
+function sameToken(a: string | undefined, b: string): boolean {
+  if (typeof a !== 'string' || a.length !== b.length) return false;
+  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
+
+/** The admin gate: sets req.principal or throws 401 unauthorized / 403 csrf_failed. */
+export async function requireAdmin(db: Kysely<DB>, req: FastifyRequest, now: number): Promise<void> {
+  const path = req.url.split('?')[0];
+  if (OPEN.some(([m, p]) => m === req.method && p === path)) return;
+  if (req.headers.authorization) {
+    const token = credential(req);
+    const tokenId = token ? await checkApiToken(db, token, now) : null;
+    if (!tokenId) throw new AppError('unauthorized', 'this API token is not valid (revoked, or mistyped)');
+    req.principal = { kind: 'token', tokenId };
+    return;
+  }
+  const cookie = req.cookies?.[SESSION_COOKIE];
+  const session = cookie ? await resumeSession(db, cookie, now) : undefined;
+  if (!cookie || !session) throw new AppError('unauthorized', 'sign in, or send an API token: Authorization: Bearer <token>');
+  if (!SAFE_METHODS.has(req.method) && !sameToken(req.headers['x-csrf-token'] as string | undefined, session.csrf_token)) {
+    throw new AppError('csrf_failed', 'this change needs the x-csrf-token header of your session (GET /api/session gives it)');
+  }
+  req.principal = { kind: 'session', userId: session.user_id, session, cookie };
+}
+
+/** The signed-in user behind a request, for routes that only make sense for a person. */
+export function sessionUser(req: FastifyRequest): { userId: string; cookie: string; session: Session } {
+  const p = req.principal;
+  if (p?.kind !== 'session') throw new AppError('forbidden', 'this needs a signed-in user, not an API token');
+  return p;
+}
+
+/** OpenAPI: admin routes take an API token or the admin app's session. */
+export const ADMIN_SECURITY: Array<Record<string, string[]>> = [{ apiToken: [] }, { session: [] }];

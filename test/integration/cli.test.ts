@@ -62,6 +62,26 @@ for (const dialect of DIALECTS) {
       const notJson = await cartback(t.env, ['flow', 'import', '--store', store.id, '-'], '{oops');
       assert.match(notJson.stderr, /\[invalid_json\]/);
     });
+
+    test('user create prints a generated password once; it signs in; a weak or taken one is refused', async () => {
+      const made = await cartback(t.env, ['user', 'create', '--email', 'ops@shop.test', '--name', 'Ops']);
+      assert.equal(made.code, 0, made.stderr);
+      const password = made.stdout.match(/password\s+(\S+)/)![1]!;
+      const weak = await cartback(t.env, ['user', 'create', '--email', 'weak@shop.test', '--password', 'short']);
+      assert.equal(weak.code, 1);
+      assert.match(weak.stderr, /\[weak_password\]/);
+      assert.match((await cartback(t.env, ['user', 'create', '--email', 'OPS@shop.test'])).stderr, /\[conflict\]/);
+      const listed = JSON.parse((await cartback(t.env, ['user', 'list', '--json'])).stdout) as Array<{ email: string }>;
+      assert.deepEqual(listed.map((u) => u.email), ['ops@shop.test']);
+      const { launchIn } = await import('../harness/server.ts');
+      const running = await launchIn(t);
+      try {
+        const res = await fetch(`${t.env.CARTBACK_PUBLIC_URL}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ops@shop.test', password }) });
+        assert.equal(res.status, 200);
+      } finally {
+        await running.app.close();
+      }
+    });
   });
 }
 

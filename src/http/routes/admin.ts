@@ -12,13 +12,14 @@ import { AppError } from '../../kernel/errors.ts';
 import { getFlow, listFlows, setFlowStatus, type Flow } from '../../store/queries/flows.ts';
 import { getStore, listStores, rotateWriteKey, storeView, updateStore } from '../../store/queries/stores.ts';
 import { createStore } from '../../stores/create-store.ts';
+import { ADMIN_SECURITY } from '../auth.ts';
 
 export const StoreParams = Type.Object({ storeId: Type.String({ maxLength: 64 }) });
 const FlowParams = Type.Object({ storeId: Type.String({ maxLength: 64 }), flowId: Type.String({ maxLength: 64 }) });
 const FlowView = Type.Object({
   id: Type.String(), name: Type.String(), trigger: Type.String(), status: Type.String(), liveVersion: Type.Union([Type.Integer(), Type.Null()]), latestVersion: Type.Integer(),
 });
-const sec = [{ apiToken: [] }];
+const sec = ADMIN_SECURITY;
 
 function flowView(f: Flow) {
   return { id: f.id, name: f.name, trigger: f.trigger, status: f.status, liveVersion: f.live_version, latestVersion: f.latest_version };

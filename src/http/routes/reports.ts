@@ -8,8 +8,9 @@ import { storeStats } from '../../reports/stats.ts';
 import { listCarts } from '../../store/queries/carts.ts';
 import { getStore } from '../../store/queries/stores.ts';
 import { StoreParams } from './admin.ts';
+import { ADMIN_SECURITY } from '../auth.ts';
 
-const sec = [{ apiToken: [] }];
+const sec = ADMIN_SECURITY;
 const DAY = 86_400_000;
 
 function period(q: { from?: string; to?: string }, now: number): { from: number; to: number } {

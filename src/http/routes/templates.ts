@@ -16,8 +16,9 @@ import { AppError } from '../../kernel/errors.ts';
 import { insertTemplateVersion, latestTemplate, storeTemplateKeys } from '../../store/queries/templates.ts';
 import { getStore } from '../../store/queries/stores.ts';
 import { StoreParams } from './admin.ts';
+import { ADMIN_SECURITY } from '../auth.ts';
 
-const sec = [{ apiToken: [] }];
+const sec = ADMIN_SECURITY;
 const Params = Type.Object({ ...StoreParams.properties, key: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' }), locale: Type.Union(LOCALES.map((l) => Type.Literal(l))) });
 const Source = Type.Object({ mjml: Type.String({ minLength: 1, maxLength: 200_000 }), text: Type.String({ maxLength: 100_000 }) }, { additionalProperties: false });
 

@@ -13,9 +13,10 @@ export async function instanceSecret(db: Kysely<DB>, configured: string | null):
   return row.value;
 }
 
-export async function createApiToken(db: Kysely<DB>, name: string, now: number, token = `cbt_${randomSecret(24)}`): Promise<string> {
-  await db.insertInto('api_tokens').values({ id: newId(), name, token_hash: sha256(token), created_at: now, last_used_at: null }).execute();
-  return token;
+export async function createApiToken(db: Kysely<DB>, name: string, now: number, token = `cbt_${randomSecret(24)}`, createdBy: string | null = null): Promise<{ id: string; token: string }> {
+  const id = newId();
+  await db.insertInto('api_tokens').values({ id, name, token_hash: sha256(token), created_at: now, last_used_at: null, created_by: createdBy }).execute();
+  return { id, token };
 }
 
 export async function hasApiTokens(db: Kysely<DB>): Promise<boolean> {
@@ -23,7 +24,44 @@ export async function hasApiTokens(db: Kysely<DB>): Promise<boolean> {
   return row !== undefined;
 }
 
-export async function checkApiToken(db: Kysely<DB>, token: string): Promise<boolean> {
-  const row = await db.selectFrom('api_tokens').select('id').where('token_hash', '=', sha256(token)).executeTakeFirst();
-  return row !== undefined;
+/** The token's id when it is valid. Its last use is recorded at most once a minute (no write per request). */
+export async function checkApiToken(db: Kysely<DB>, token: string, now: number): Promise<string | null> {
+  const row = await db.selectFrom('api_tokens').select(['id', 'last_used_at']).where('token_hash', '=', sha256(token)).executeTakeFirst();
+  if (!row) return null;
+  if (row.last_used_at === null || now - row.last_used_at > 60_000) await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
+  return row.id;
+}
+
+export async function listApiTokens(db: Kysely<DB>) {
+  const rows = await db.selectFrom('api_tokens').select(['id', 'name', 'created_at', 'last_used_at', 'created_by']).orderBy('created_at').execute();
+  return rows.map((r) => ({
+    id: r.id, name: r.name, createdBy: r.created_by, createdAt: new Date(r.created_at).toISOString(),
+    lastUsedAt: r.last_used_at === null ? null : new Date(r.last_used_at).toISOString(),
+  }));
+}
+
+/** Revokes a token; false when there was none with that id. */
+export async function deleteApiToken(db: Kysely<DB>, id: string): Promise<boolean> {
+  const r = await db.deleteFrom('api_tokens').where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/**
+ * The one-time setup link that creates the first user: its hash and expiry live in `instance`,
+ * so any process of the deployment can accept it, and a used or replaced link stops working.
+ */
+export async function saveSetupToken(db: Kysely<DB>, token: string, expiresAt: number): Promise<void> {
+  const value = JSON.stringify({ hash: sha256(token), expiresAt });
+  await db.insertInto('instance').values({ key: 'setup_token', value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+}
+
+export async function setupTokenValid(db: Kysely<DB>, token: string, now: number): Promise<boolean> {
+  const row = await db.selectFrom('instance').select('value').where('key', '=', 'setup_token').executeTakeFirst();
+  if (!row) return false;
+  const saved = JSON.parse(row.value) as { hash: string; expiresAt: number };
+  return saved.hash === sha256(token) && saved.expiresAt > now;
+}
+
+export async function clearSetupToken(db: Kysely<DB>): Promise<void> {
+  await db.deleteFrom('instance').where('key', '=', 'setup_token').execute();
 }
