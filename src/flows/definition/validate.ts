@@ -56,10 +56,26 @@ function graphProblems(def: FlowDefinition, templateExists: (key: string) => boo
   return problems;
 }
 
+/** A shape problem names the node it is in when the path goes through /nodes/<index>. */
+function shapeProblems(input: unknown): FlowProblem[] {
+  const nodes = (input as { nodes?: Array<{ id?: unknown }> } | null)?.nodes;
+  return [...Value.Errors(FlowDefinition, input)].slice(0, 20).map((e) => {
+    const index = /^\/nodes\/(\d+)/.exec(e.instancePath)?.[1];
+    const id = index !== undefined && Array.isArray(nodes) ? nodes[Number(index)]?.id : undefined;
+    return { ...(typeof id === 'string' ? { node: id } : {}), message: `${e.instancePath || '/'} ${e.message}` };
+  });
+}
+
+/** Every problem of a definition (shape first; the graph only once the shape is right); empty when it can go live. */
+export function flowProblems(input: unknown, templateExists: (key: string) => boolean): FlowProblem[] {
+  const shape = shapeProblems(input);
+  return shape.length ? shape : graphProblems(input as FlowDefinition, templateExists);
+}
+
 /** Returns the definition or throws invalid_flow with every problem in details. */
 export function validateFlow(input: unknown, templateExists: (key: string) => boolean): FlowDefinition {
-  const shape = [...Value.Errors(FlowDefinition, input)].map((e) => ({ message: `${e.instancePath || '/'} ${e.message}` }));
-  if (shape.length) throw new AppError('invalid_flow', 'the flow definition does not have the expected shape', shape.slice(0, 20));
+  const shape = shapeProblems(input);
+  if (shape.length) throw new AppError('invalid_flow', 'the flow definition does not have the expected shape', shape);
   const def = input as FlowDefinition;
   const problems = graphProblems(def, templateExists);
   if (problems.length) throw new AppError('invalid_flow', `the flow has ${problems.length} problem(s)`, problems);

@@ -7,25 +7,18 @@ import { contactTimeline } from '../../reports/timeline.ts';
 import { storeStats } from '../../reports/stats.ts';
 import { listCarts } from '../../store/queries/carts.ts';
 import { getStore } from '../../store/queries/stores.ts';
-import { StoreParams } from './admin.ts';
+import { period, Period } from './period.ts';
+import { StoreParams } from './stores.ts';
 import { ADMIN_SECURITY } from '../auth.ts';
 
 const sec = ADMIN_SECURITY;
-const DAY = 86_400_000;
-
-function period(q: { from?: string; to?: string }, now: number): { from: number; to: number } {
-  const to = q.to ? Date.parse(q.to) : now + 1;
-  const from = q.from ? Date.parse(q.from) : to - 30 * DAY;
-  if (Number.isNaN(from) || Number.isNaN(to) || from >= to) throw new AppError('invalid_query', 'from and to must be ISO 8601 instants with from < to');
-  return { from, to };
-}
 
 export const reportRoutes = (s: Services): FastifyPluginAsync => async (app) => {
   const db = s.database.db;
   const storeOf = async (req: FastifyRequest) => getStore(db, (req.params as { storeId: string }).storeId);
 
   app.get('/api/stores/:storeId/stats', {
-    schema: { tags: ['reports'], summary: 'Recovery per flow and step/variant, with the lift over the holdout group (default: last 30 days)', security: sec, params: StoreParams, querystring: Type.Object({ from: Type.Optional(Type.String()), to: Type.Optional(Type.String()) }) },
+    schema: { tags: ['reports'], summary: 'Recovery per flow and step/variant, with the lift over the holdout group (default: last 30 days)', security: sec, params: StoreParams, querystring: Period },
   }, async (req) => {
     const store = await storeOf(req);
     const { from, to } = period(req.query as object, s.clock.now());

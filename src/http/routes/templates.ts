@@ -15,7 +15,7 @@ import { sampleContext } from '../../channels/email/sample.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { insertTemplateVersion, latestTemplate, storeTemplateKeys } from '../../store/queries/templates.ts';
 import { getStore } from '../../store/queries/stores.ts';
-import { StoreParams } from './admin.ts';
+import { StoreParams } from './stores.ts';
 import { ADMIN_SECURITY } from '../auth.ts';
 
 const sec = ADMIN_SECURITY;

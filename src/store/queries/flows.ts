@@ -1,7 +1,8 @@
 import type { FlowDefinition } from '../../contracts/flow.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
-import type { FlowTable } from '../schema.ts';
+import type { Kysely } from 'kysely';
+import type { DB, FlowTable } from '../schema.ts';
 import type { Tx } from './contacts.ts';
 
 export type FlowStatus = 'live' | 'draft' | 'paused';
@@ -59,6 +60,21 @@ export async function setFlowStatus(tx: Tx, storeId: string, flowId: string, sta
   }
   await tx.updateTable('flows').set({ status, updated_at: now }).where('id', '=', flowId).execute();
   return { ...flow, status, updated_at: now };
+}
+
+export async function listFlowVersions(tx: Tx, flowId: string): Promise<Array<{ version: number; created_at: number }>> {
+  return tx.selectFrom('flow_versions').select(['version', 'created_at']).where('flow_id', '=', flowId).orderBy('version', 'desc').execute();
+}
+
+/** Deletes a flow and its versions if no run ever entered it; false (and nothing deleted) otherwise. */
+export async function deleteUnusedFlow(db: Kysely<DB>, flowId: string): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    const used = await tx.selectFrom('runs').select('id').where('flow_id', '=', flowId).limit(1).executeTakeFirst();
+    if (used) return false;
+    await tx.deleteFrom('flow_versions').where('flow_id', '=', flowId).execute();
+    await tx.deleteFrom('flows').where('id', '=', flowId).execute();
+    return true;
+  });
 }
 
 export async function liveFlows(tx: Tx, storeId: string, trigger: string): Promise<Flow[]> {

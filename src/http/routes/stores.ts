@@ -1,0 +1,32 @@
+/**
+ * Admin API: stores, their settings and keys. Authentication is checked for all of /api in app.ts;
+ * every store-scoped route checks that the store exists. The CLI calls the same services.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Services } from '../../app.ts';
+import { StoreCreate, StoreCreated, StoreSettingsPatch, StoreView } from '../../contracts/store.ts';
+import { getStore, listStores, rotateWriteKey, storeView, updateStore } from '../../store/queries/stores.ts';
+import { createStore } from '../../stores/create-store.ts';
+import { ADMIN_SECURITY } from '../auth.ts';
+
+export const StoreParams = Type.Object({ storeId: Type.String({ maxLength: 64 }) });
+const sec = ADMIN_SECURITY;
+
+export const storeRoutes = (s: Services): FastifyPluginAsync => async (app) => {
+  const db = s.database.db;
+  const storeOf = async (req: FastifyRequest) => getStore(db, (req.params as { storeId: string }).storeId);
+
+  app.post('/api/stores', { schema: { tags: ['stores'], summary: 'Create a store (its write key is shown once)', security: sec, body: StoreCreate, response: { 201: StoreCreated } } }, async (req, reply) => {
+    const { store, writeKey } = await createStore(db, req.body as { name: string }, s.clock.now());
+    return reply.status(201).send({ ...storeView(store), writeKey });
+  });
+  app.get('/api/stores', { schema: { tags: ['stores'], security: sec, response: { 200: Type.Array(StoreView) } } }, async () => (await listStores(db)).map(storeView));
+  app.get('/api/stores/:storeId', { schema: { tags: ['stores'], security: sec, params: StoreParams, response: { 200: StoreView } } }, async (req) => storeView(await storeOf(req)));
+  app.patch('/api/stores/:storeId', {
+    schema: { tags: ['stores'], summary: 'Change name or settings', security: sec, params: StoreParams, body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), settings: Type.Optional(StoreSettingsPatch) }, { additionalProperties: false }), response: { 200: StoreView } },
+  }, async (req) => storeView(await updateStore(db, (await storeOf(req)).id, req.body as object, s.clock.now())));
+  app.post('/api/stores/:storeId/write-key', { schema: { tags: ['stores'], summary: 'Rotate the write key; the old one stops working', security: sec, params: StoreParams, response: { 200: Type.Object({ writeKey: Type.String() }) } } }, async (req) => ({
+    writeKey: await rotateWriteKey(db, (await storeOf(req)).id, s.clock.now()),
+  }));
+};
