@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: finds every *.test.ts under src/ and test/ (or the paths given) and runs them with
 // Node's own test runner through tsx. Store tests run on SQLite and, when reachable, PostgreSQL
-// (CARTBACK_TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test).
+// (CARTBACK_TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test). The admin app is
+// built first when web/ changed (scripts/build-web.js), so browser tests see the current app.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildWeb } from './build-web.js';
 
 function collect(dir, out) {
   if (!fs.existsSync(dir)) return out;
@@ -23,6 +25,13 @@ const flags = args.filter((a) => a.startsWith('--'));
 const files = (roots.length ? roots : ['src', 'test', 'snippet']).flatMap((r) => collect(r, [])).sort();
 if (files.length === 0) {
   console.error('no test files found');
+  process.exit(1);
+}
+// Browser tests drive the built admin app; build it first when web/ changed (a no-op otherwise).
+try {
+  await buildWeb();
+} catch (e) {
+  console.error(`the admin app did not build: ${e instanceof Error ? e.message : e}`);
   process.exit(1);
 }
 const concurrency = process.env.CARTBACK_TEST_CONCURRENCY ?? '2';

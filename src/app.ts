@@ -31,6 +31,7 @@ import { userRoutes } from './http/routes/users.ts';
 import { templateRoutes } from './http/routes/templates.ts';
 import { webhookRoutes } from './http/routes/webhooks.ts';
 import { browserRoutes } from './http/routes/browser.ts';
+import { webRoutes } from './http/routes/web.ts';
 import { migrate, openDatabase, type Database } from './store/db.ts';
 import { instanceSecret } from './store/queries/instance.ts';
 
@@ -102,6 +103,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(webhookRoutes(services));
   await app.register(browserRoutes(services));
   await app.register(demoRoutes(services));
+  await app.register(webRoutes(services));
 
   app.addHook('onClose', async () => {
     await worker.stop();

@@ -1,0 +1,41 @@
+/**
+ * Which store the pages are about. Switching keeps you in the same area (Carts stays Carts); a
+ * detail page goes to its list, since a flow or contact id means nothing in another store.
+ */
+import { Select } from '@mantine/core';
+import { IconBuildingStore } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { useStores } from '../api/stores.ts';
+import { defaultStoreId } from '../app/currentStore.ts';
+
+export function StorePicker({ onPicked }: { onPicked?: () => void }) {
+  const { t } = useTranslation();
+  const { storeId } = useParams();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const stores = useStores();
+  const list = stores.data ?? [];
+  const area = storeId ? (pathname.split('/')[3] ?? 'dashboard') : 'dashboard';
+
+  return (
+    <Select
+      label={t('shell.store')}
+      placeholder={list.length ? t('shell.storePlaceholder') : t('shell.noStores')}
+      data={list.map((s) => ({ value: s.id, label: s.name }))}
+      value={storeId ?? (stores.data ? (defaultStoreId(stores.data) ?? null) : null)}
+      onChange={(id) => {
+        if (!id || id === storeId) return;
+        void navigate(`/stores/${id}/${area}`);
+        onPicked?.();
+      }}
+      disabled={!list.length}
+      allowDeselect={false}
+      searchable={list.length > 7}
+      checkIconPosition="right"
+      leftSection={<IconBuildingStore size={16} aria-hidden />}
+      comboboxProps={{ withinPortal: true }}
+      styles={{ label: { fontSize: 'var(--mantine-font-size-xs)', fontWeight: 600, textTransform: 'uppercase', letterSpacing: '0.04em', color: 'var(--mantine-color-dimmed)', marginBottom: 6 } }}
+    />
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * The admin app's build. scripts/build-web.js runs it through Vite's JS API (only when web/
+ * changed); src/http/routes/web.ts serves the output: hashed files under /assets/ cached forever,
+ * index.html never cached, so a deploy is picked up on the next page load.
+ */
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/',
+  plugins: [react()],
+  // The server serves only index.html and /assets/; everything else goes through the bundle (hashed).
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    sourcemap: true,
+    // The area pages load on demand (route table); the shell itself stays under this.
+    chunkSizeWarningLimit: 900,
+  },
+});
