@@ -9,6 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
+import { Mailers } from './channels/email/mailers.ts';
 import { devMailbox, smtpMailer, type Mailer } from './channels/email/transport.ts';
 import type { Config } from './config/index.ts';
 import type { EngineDeps } from './flows/engine/deps.ts';
@@ -39,7 +40,10 @@ export interface Services {
   config: Config;
   database: Database;
   clock: Clock;
+  /** the instance's mailer (CARTBACK_SMTP_URL, else the dev mailbox) */
   mailer: Mailer;
+  /** the mailer of each store: its own SMTP server, else `mailer` */
+  mailers: Mailers;
   signer: LinkSigner;
   log: Logger;
   metrics: Metrics;
@@ -59,14 +63,15 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const clock = opts.clock ?? systemClock;
   const host = new URL(config.publicUrl).hostname;
   const mailer = opts.mailer ?? (config.smtp ? smtpMailer(config.smtp.url, config.smtp.pool, host) : devMailbox(database.db, host, () => clock.now()));
+  const mailers = new Mailers(mailer, { pool: config.smtp?.pool ?? 5, host });
   const signer = new LinkSigner(await instanceSecret(database.db, config.secret));
   const metrics = new Metrics();
   const deps: EngineDeps = {
-    db: database.db, caps: database.caps, clock, mailer, signer, publicUrl: config.publicUrl,
+    db: database.db, caps: database.caps, clock, mailer, mailerFor: (store) => mailers.for(store), signer, publicUrl: config.publicUrl,
     owner: `${os.hostname()}:${process.pid}:${newId().slice(-8)}`, leaseMs: config.leaseMs, log: log.child({ part: 'engine' }),
   };
   const worker = new Worker(deps, { pollMs: config.pollMs, batch: 100, concurrency: 8 });
-  const services: Services = { config, database, clock, mailer, signer, log, metrics, worker };
+  const services: Services = { config, database, clock, mailer, mailers, signer, log, metrics, worker };
 
   // Per-request access logs are off: at ingest rates they would cost more than the work itself;
   // /metrics has the request histogram instead.
@@ -107,7 +112,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   app.addHook('onClose', async () => {
     await worker.stop();
-    mailer.close();
+    mailers.close();
     await database.close();
   });
   return { app, services };

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { parseDuration } from '../kernel/duration.ts';
 import { findOpenCart } from '../store/queries/carts.ts';
 import { findContactId } from '../store/queries/contacts.ts';
+import { noteHeldBackRuns } from '../store/queries/run-notes.ts';
 import { holdBackRuns } from '../store/queries/runs.ts';
 import type { Store } from '../store/queries/stores.ts';
 import type { DB } from '../store/schema.ts';
@@ -19,7 +20,9 @@ export async function returnVisit(db: Kysely<DB>, store: Store, anonymousId: str
     const cart = await findOpenCart(tx, store.id, contactId ? { contactId } : { anonymousId });
     const abandoned = cart && cart.status === 'abandoned' && cart.item_count > 0 ? cart : undefined;
     const hold = store.settings.holdBackOnReturn;
-    const heldBack = contactId && hold ? await holdBackRuns(tx, store.id, contactId, now + parseDuration(hold), now) : 0;
+    const until = hold ? now + parseDuration(hold) : 0;
+    const heldBack = contactId && hold ? await holdBackRuns(tx, store.id, contactId, until, now) : 0;
+    if (contactId && heldBack > 0) await noteHeldBackRuns(tx, store.id, contactId, until, now);
     const reminder = abandoned && store.settings.onsiteReminder ? { itemCount: abandoned.item_count, value: abandoned.value, currency: abandoned.currency } : null;
     return { reminder, heldBack };
   });

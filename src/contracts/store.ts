@@ -31,6 +31,14 @@ export const StoreSettings = Type.Object(
       description: 'at most max marketing messages per contact per period; further ones are skipped',
     }),
     discountPrefix: Type.String({ pattern: '^[A-Z0-9]{0,12}$', default: 'CB' }),
+    smtpUrl: Type.String({
+      default: '', maxLength: 500, pattern: '^$|^smtps?://',
+      description: "this store's own SMTP server (smtp://user:pass@host:587); empty: the instance's (CARTBACK_SMTP_URL, else the dev mailbox). Shown with the password masked",
+    }),
+    costPerMessage: Type.Union([Type.Null(), Type.Number({ minimum: 0, maximum: 100 })], {
+      default: null,
+      description: 'what one message costs, in the store currency (e.g. 0.001); with it the dashboard shows ROI',
+    }),
     shopifyWebhookSecret: Type.String({ default: '', description: "the Shopify app's client secret (or the admin notifications signing key) that signs its webhooks" }),
     woocommerceWebhookSecret: Type.String({ default: '', description: 'the secret set on the WooCommerce webhooks' }),
     captureEmail: Type.Boolean({ default: false, description: 'the snippet captures an email typed into a checkout or newsletter field (on blur)' }),

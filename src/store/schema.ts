@@ -239,6 +239,18 @@ export interface MailboxTable {
   created_at: number;
 }
 
+/** Moments of a run that leave no message: a send postponed (quiet hours) or held back (the shopper came back). */
+export interface RunNoteTable {
+  store_id: string;
+  id: string;
+  run_id: string;
+  contact_id: string;
+  node_id: string | null;
+  at: number;
+  kind: 'quiet_hours' | 'returned_to_store';
+  until: number | null;
+}
+
 export interface DB {
   instance: InstanceTable;
   api_tokens: ApiTokenTable;
@@ -258,4 +270,5 @@ export interface DB {
   discount_codes: DiscountCodeTable;
   templates: TemplateTable;
   mailbox: MailboxTable;
+  run_notes: RunNoteTable;
 }

@@ -15,6 +15,8 @@ export interface EngineDeps {
   caps: Capabilities;
   clock: Clock;
   mailer: Mailer;
+  /** the mailer of one store (its own SMTP server); without it every store uses `mailer` */
+  mailerFor?: (store: Store) => Mailer;
   signer: LinkSigner;
   publicUrl: string;
   /** This worker's identity in leases. */

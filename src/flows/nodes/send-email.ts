@@ -19,6 +19,7 @@ import { messageLinks, trackClicks } from '../../links/tracking.ts';
 import { getCart, type Cart } from '../../store/queries/carts.ts';
 import { getContact, type Contact } from '../../store/queries/contacts.ts';
 import { hasPurchased } from '../../store/queries/orders.ts';
+import { addRunNote } from '../../store/queries/run-notes.ts';
 import { endRuns, lockOwnRun } from '../../store/queries/runs.ts';
 import type { DB } from '../../store/schema.ts';
 import { stableRandom, type Outcome, type StepInput } from '../engine/deps.ts';
@@ -110,6 +111,7 @@ async function claimSend(input: Input): Promise<{ mail: OutgoingMail } | { outco
     const quiet = store.settings.quietHours && quietUntil(now, contact.timezone ?? store.settings.timezone, store.settings.quietHours);
     if (quiet) {
       await tx.updateTable('runs').set({ due_at: quiet, lease_owner: null, lease_until: null }).where('id', '=', run.id).execute();
+      await addRunNote(tx, { store_id: store.id, run_id: run.id, contact_id: run.contact_id, node_id: node.id, at: now, kind: 'quiet_hours', until: quiet });
       return { outcome: { kind: 'applied' } };
     }
     if (await overFrequencyCap(tx, input, now)) {
@@ -150,7 +152,8 @@ export async function execute(input: Input): Promise<Outcome> {
   const { deps } = input;
   const { mail } = claimed;
   try {
-    const { providerId } = await deps.mailer.send(mail);
+    const mailer = deps.mailerFor?.(input.store) ?? deps.mailer;
+    const { providerId } = await mailer.send(mail);
     await deps.db.updateTable('messages').set({ status: 'sent', provider_id: providerId, sent_at: deps.clock.now() }).where('id', '=', mail.messageId).execute();
   } catch (err) {
     deps.log.warn({ err, messageId: mail.messageId }, 'email delivery failed');

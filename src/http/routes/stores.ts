@@ -6,7 +6,8 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Services } from '../../app.ts';
 import { StoreCreate, StoreCreated, StoreSettingsPatch, StoreView } from '../../contracts/store.ts';
-import { getStore, listStores, rotateWriteKey, storeView, updateStore } from '../../store/queries/stores.ts';
+import { storeActivity } from '../../reports/activity.ts';
+import { getStore, listStores, rotatePublicKey, rotateWriteKey, storeView, updateStore } from '../../store/queries/stores.ts';
 import { createStore } from '../../stores/create-store.ts';
 import { ADMIN_SECURITY } from '../auth.ts';
 
@@ -29,4 +30,23 @@ export const storeRoutes = (s: Services): FastifyPluginAsync => async (app) => {
   app.post('/api/stores/:storeId/write-key', { schema: { tags: ['stores'], summary: 'Rotate the write key; the old one stops working', security: sec, params: StoreParams, response: { 200: Type.Object({ writeKey: Type.String() }) } } }, async (req) => ({
     writeKey: await rotateWriteKey(db, (await storeOf(req)).id, s.clock.now()),
   }));
+  app.post('/api/stores/:storeId/public-key', { schema: { tags: ['stores'], summary: 'Rotate the public (snippet) key; pages with the old one stop reporting until updated', security: sec, params: StoreParams, response: { 200: Type.Object({ publicKey: Type.String() }) } } }, async (req) => ({
+    publicKey: await rotatePublicKey(db, (await storeOf(req)).id, s.clock.now()),
+  }));
+
+  app.get('/api/stores/:storeId/activity', {
+    schema: { tags: ['stores'], summary: 'Events received lately and where from (snippet, Shopify, WooCommerce, server API): is the store connected?', security: sec, params: StoreParams },
+  }, async (req) => storeActivity(db, (await storeOf(req)).id, s.clock.now()));
+
+  app.post('/api/stores/:storeId/mail/verify', {
+    schema: { tags: ['stores'], summary: "Check that the store's mail server accepts a connection and the credentials", security: sec, params: StoreParams, response: { 200: Type.Object({ ok: Type.Boolean(), mailer: Type.String(), error: Type.Optional(Type.String()) }) } },
+  }, async (req) => {
+    const mailer = s.mailers.for(await storeOf(req));
+    try {
+      await mailer.verify();
+      return { ok: true, mailer: mailer.label };
+    } catch (err) {
+      return { ok: false, mailer: mailer.label, error: (err as Error).message };
+    }
+  });
 };

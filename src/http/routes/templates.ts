@@ -9,17 +9,22 @@ import { Value } from 'typebox/value';
 import type { Services } from '../../app.ts';
 import { BUILT_IN_KEYS, LOCALES, builtInSource } from '../../channels/email/built-in.ts';
 import { compileTemplate, TemplateError, type CompiledTemplate } from '../../channels/email/compile.ts';
-import { resolveTemplate } from '../../channels/email/compose.ts';
-import { renderEmail } from '../../channels/email/render.ts';
-import { sampleContext } from '../../channels/email/sample.ts';
+import { fromAddress, resolveTemplate } from '../../channels/email/compose.ts';
+import { previewContext } from '../../channels/email/preview.ts';
+import { renderEmail, type EmailContext } from '../../channels/email/render.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { insertTemplateVersion, latestTemplate, storeTemplateKeys } from '../../store/queries/templates.ts';
-import { getStore } from '../../store/queries/stores.ts';
+import { getStore, type Store } from '../../store/queries/stores.ts';
+import { newId } from '../../kernel/ids.ts';
 import { StoreParams } from './stores.ts';
 import { ADMIN_SECURITY } from '../auth.ts';
 
 const sec = ADMIN_SECURITY;
 const Params = Type.Object({ ...StoreParams.properties, key: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' }), locale: Type.Union(LOCALES.map((l) => Type.Literal(l))) });
+const PreviewQuery = Type.Object({
+  cartId: Type.Optional(Type.String({ maxLength: 64, description: 'render with this real cart of the store and its shopper instead of the sample' })),
+  discount: Type.Optional(Type.Boolean({ default: true, description: 'include a sample discount code' })),
+});
 const Source = Type.Object({ mjml: Type.String({ minLength: 1, maxLength: 200_000 }), text: Type.String({ maxLength: 100_000 }) }, { additionalProperties: false });
 
 async function compileOrRefuse(key: string, locale: string, source: { mjml: string; text: string }): Promise<CompiledTemplate> {
@@ -62,19 +67,48 @@ export const templateRoutes = (s: Services): FastifyPluginAsync => async (app) =
     return { key, locale, version: row.version, subject: row.subject };
   });
 
-  app.post('/api/stores/:storeId/templates/:key/:locale/preview', {
-    // No body schema: an empty POST previews the saved template; a body must then be a Source.
-    schema: { tags: ['templates'], summary: 'Render with sample data: the saved template, or {mjml, text} given in the body', security: sec, params: Params },
-  }, async (req) => {
+  /** The template a preview or test renders: the source in the body (not saved), else the one in use. */
+  async function templateFor(req: FastifyRequest): Promise<{ store: Store; template: CompiledTemplate; context: EmailContext }> {
     const { store, key, locale } = await parts(req);
     const body = req.body as { mjml: string; text: string } | undefined;
-    if (body !== undefined && body !== null && !Value.Check(Source, body)) throw new AppError('invalid_body', 'the body must be {mjml, text} or empty');
-    const template = body ? await compileOrRefuse(key, locale, body) : await resolveTemplate(db, store, key, locale);
+    const source = body && typeof body === 'object' && 'mjml' in body ? { mjml: body.mjml, text: body.text } : undefined;
+    if (body !== undefined && body !== null && source && !Value.Check(Source, source)) throw new AppError('invalid_body', 'mjml and text must be strings');
+    const template = source ? await compileOrRefuse(key, locale, source) : await resolveTemplate(db, store, key, locale);
     if (!template) throw new AppError('not_found', `no template ${key} for ${locale}`);
+    const q = req.query as { cartId?: string; discount?: boolean };
+    const context = await previewContext(db, store, locale, { cartId: q.cartId, withDiscount: q.discount !== false, publicUrl: s.config.publicUrl });
+    return { store, template, context };
+  }
+  const render = async (template: CompiledTemplate, context: EmailContext) => {
     try {
-      return await renderEmail(template, sampleContext(locale));
+      return await renderEmail(template, context);
     } catch (err) {
       throw new AppError('invalid_template', `the template does not render: ${(err as Error).message}`);
     }
+  };
+
+  app.post('/api/stores/:storeId/templates/:key/:locale/preview', {
+    // No body schema: an empty POST previews the saved template; a body must then hold {mjml, text}.
+    schema: { tags: ['templates'], summary: "Render the saved template, or {mjml, text} given in the body (not saved), with the store's details and a sample or real cart", security: sec, params: Params, querystring: PreviewQuery },
+  }, async (req) => {
+    const { template, context } = await templateFor(req);
+    return render(template, context);
+  });
+
+  app.post('/api/stores/:storeId/templates/:key/:locale/test', {
+    schema: { tags: ['templates'], summary: "Send a rendering to one address through the store's mailer, subject marked [Test]; links lead to preview pages", security: sec, params: Params, querystring: PreviewQuery },
+  }, async (req) => {
+    const body = req.body as { to?: unknown } | undefined;
+    const to = typeof body?.to === 'string' ? body.to.trim() : '';
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(to)) throw new AppError('invalid_body', 'to must be an email address');
+    const { store, template, context } = await templateFor(req);
+    const rendered = await render(template, context);
+    const mailer = s.mailers.for(store);
+    try {
+      await mailer.send({ storeId: store.id, messageId: newId(), from: fromAddress(store), to, subject: `[Test] ${rendered.subject}`, html: rendered.html, text: rendered.text, headers: { 'X-Cartback-Test': template.key } });
+    } catch (err) {
+      throw new AppError('unavailable', `the mail server refused the test: ${(err as Error).message}`);
+    }
+    return { sent: true, to, mailer: mailer.label };
   });
 };

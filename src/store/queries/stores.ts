@@ -3,6 +3,7 @@ import { Value } from 'typebox/value';
 import { StoreSettings, type StoreView } from '../../contracts/store.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { newId, randomSecret, sha256 } from '../../kernel/ids.ts';
+import { maskSettings, unmaskPatch } from '../../stores/secrets.ts';
 import type { DB, StoreTable } from '../schema.ts';
 
 export interface Store {
@@ -25,8 +26,9 @@ function toStore(row: StoreTable): Store {
   return { id: row.id, name: row.name, publicKey: row.public_key, settings: checkSettings(JSON.parse(row.settings)), createdAt: row.created_at };
 }
 
+/** What the API shows of a store: secrets in its settings are masked (src/stores/secrets.ts). */
 export function storeView(s: Store): StoreView {
-  return { id: s.id, name: s.name, publicKey: s.publicKey, settings: s.settings, createdAt: new Date(s.createdAt).toISOString() };
+  return { id: s.id, name: s.name, publicKey: s.publicKey, settings: maskSettings(s.settings), createdAt: new Date(s.createdAt).toISOString() };
 }
 
 export async function insertStore(db: Kysely<DB>, input: { name: string; settings?: Partial<StoreSettings> }, now: number): Promise<{ store: Store; writeKey: string }> {
@@ -92,7 +94,7 @@ export async function listStores(db: Kysely<DB>): Promise<Store[]> {
 
 export async function updateStore(db: Kysely<DB>, id: string, patch: { name?: string; settings?: Partial<StoreSettings> }, now: number): Promise<Store> {
   const current = await getStore(db, id);
-  const settings = checkSettings({ ...current.settings, ...(patch.settings ?? {}) });
+  const settings = checkSettings({ ...current.settings, ...unmaskPatch(current.settings, patch.settings ?? {}) });
   await db
     .updateTable('stores')
     .set({ name: patch.name ?? current.name, settings: JSON.stringify(settings), updated_at: now })
@@ -109,4 +111,13 @@ export async function rotateWriteKey(db: Kysely<DB>, id: string, now: number): P
   await db.updateTable('stores').set({ write_key_hash: sha256(writeKey), updated_at: now }).where('id', '=', id).execute();
   forgetStore(id);
   return writeKey;
+}
+
+/** Replaces the public key; pages with the old one in their snippet tag stop reporting at once. */
+export async function rotatePublicKey(db: Kysely<DB>, id: string, now: number): Promise<string> {
+  await getStore(db, id);
+  const publicKey = `pk_${randomSecret(12)}`;
+  await db.updateTable('stores').set({ public_key: publicKey, updated_at: now }).where('id', '=', id).execute();
+  forgetStore(id);
+  return publicKey;
 }
