@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import type { Services } from '../../app.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { contactTimeline } from '../../reports/timeline.ts';
+import { storeDashboard } from '../../reports/dashboard.ts';
 import { storeStats } from '../../reports/stats.ts';
 import { listCarts } from '../../store/queries/carts.ts';
 import { getStore } from '../../store/queries/stores.ts';
@@ -23,6 +24,14 @@ export const reportRoutes = (s: Services): FastifyPluginAsync => async (app) => 
     const store = await storeOf(req);
     const { from, to } = period(req.query as object, s.clock.now());
     return storeStats(db, store, from, to);
+  });
+
+  app.get('/api/stores/:storeId/dashboard', {
+    schema: { tags: ['reports'], summary: "The dashboard: headline figures, lift over the holdout with its 95% interval, funnel, daily series in the store's time zone, flows and steps, revenue estimate", security: sec, params: StoreParams, querystring: Period },
+  }, async (req) => {
+    const store = await storeOf(req);
+    const { from, to } = period(req.query as object, s.clock.now());
+    return storeDashboard(db, store, from, to);
   });
 
   app.get('/api/stores/:storeId/carts', {
