@@ -24,7 +24,9 @@ import { demoRoutes } from './http/routes/demo.ts';
 import { flowRoutes } from './http/routes/flows.ts';
 import { ingestRoutes } from './http/routes/ingest.ts';
 import { linkRoutes } from './http/routes/links.ts';
+import { mailboxRoutes } from './http/routes/mailbox.ts';
 import { opsRoutes } from './http/routes/ops.ts';
+import { peopleRoutes } from './http/routes/people.ts';
 import { reportRoutes } from './http/routes/reports.ts';
 import { sessionRoutes } from './http/routes/session.ts';
 import { storeRoutes } from './http/routes/stores.ts';
@@ -104,6 +106,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(storeRoutes(services));
   await app.register(flowRoutes(services));
   await app.register(reportRoutes(services));
+  await app.register(peopleRoutes(services));
+  await app.register(mailboxRoutes(services));
   await app.register(templateRoutes(services));
   await app.register(webhookRoutes(services));
   await app.register(browserRoutes(services));

@@ -1,0 +1,48 @@
+/**
+ * The admin app's searchable lists of carts and contacts, newest activity first, paged by a
+ * `before` cursor (the last row's time). A text query matches the start of an email address, or a
+ * cart's own id exactly, or part of a name; `%` and `_` in it are taken literally.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { CartItem } from '../../carts/cart-state.ts';
+import type { DB } from '../schema.ts';
+
+export interface CartQuery { status?: string; q?: string; minValue?: number; maxValue?: number; from?: number; to?: number; before?: number; limit: number }
+export interface ContactQuery { q?: string; email?: string; status?: 'subscribed' | 'unsubscribed' | 'suppressed'; simulated?: boolean; before?: number; limit: number }
+
+const likeable = (q: string) => q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function searchCarts(db: Kysely<DB>, storeId: string, o: CartQuery) {
+  let q = db.selectFrom('carts as c').leftJoin('contacts as p', 'p.id', 'c.contact_id')
+    .select(['c.id', 'c.external_id', 'c.status', 'c.items', 'c.item_count', 'c.value', 'c.currency', 'c.started_at', 'c.last_activity_at', 'c.abandoned_at', 'c.purchased_at', 'c.order_id', 'c.contact_id', 'c.anonymous_id', 'c.restore_url', 'p.email', 'p.first_name', 'p.last_name'])
+    .where('c.store_id', '=', storeId);
+  if (o.status) q = q.where('c.status', '=', o.status);
+  if (o.minValue !== undefined) q = q.where('c.value', '>=', o.minValue);
+  if (o.maxValue !== undefined) q = q.where('c.value', '<=', o.maxValue);
+  if (o.from !== undefined) q = q.where('c.last_activity_at', '>=', o.from);
+  if (o.to !== undefined) q = q.where('c.last_activity_at', '<', o.to);
+  if (o.before !== undefined) q = q.where('c.last_activity_at', '<', o.before);
+  if (o.q) {
+    const text = o.q.trim();
+    q = q.where((eb) => eb.or([eb('p.email', 'like', sql<string>`${`${likeable(text)}%`} escape '\\'`), eb('c.external_id', '=', text)]));
+  }
+  const rows = await q.orderBy('c.last_activity_at', 'desc').limit(o.limit).execute();
+  return rows.map((r) => ({ ...r, items: JSON.parse(r.items) as CartItem[] }));
+}
+
+export async function searchContacts(db: Kysely<DB>, storeId: string, o: ContactQuery) {
+  let q = db.selectFrom('contacts').selectAll().where('store_id', '=', storeId);
+  if (o.email) q = q.where('email', '=', o.email.trim().toLowerCase());
+  if (o.status === 'unsubscribed') q = q.where('unsubscribed_at', 'is not', null);
+  if (o.status === 'suppressed') q = q.where('suppressed_at', 'is not', null);
+  if (o.status === 'subscribed') q = q.where('unsubscribed_at', 'is', null).where('suppressed_at', 'is', null).where('email', 'is not', null);
+  if (o.simulated !== undefined) q = q.where('simulated', '=', o.simulated ? 1 : 0);
+  if (o.before !== undefined) q = q.where('created_at', '<', o.before);
+  if (o.q) {
+    const prefix = sql<string>`${`${likeable(o.q)}%`} escape '\\'`;
+    const part = sql<string>`${`%${likeable(o.q)}%`} escape '\\'`;
+    q = q.where((eb) => eb.or([eb('email', 'like', prefix), eb(eb.fn('lower', ['first_name']), 'like', part), eb(eb.fn('lower', ['last_name']), 'like', part)]));
+  }
+  const rows = await q.orderBy('created_at', 'desc').limit(o.limit).execute();
+  return rows.map((r) => ({ ...r, traits: JSON.parse(r.traits) as object }));
+}
