@@ -1,5 +1,6 @@
 /** Who is signed in: the session probe, signing in and out, and the first-user setup. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { api, ApiError, setCsrfToken } from './client.ts';
 import { keys } from './keys.ts';
 import type { Session } from './types.ts';
@@ -23,11 +24,16 @@ export function useSession() {
   return useQuery({ queryKey: keys.session, queryFn: probe, staleTime: 60_000, retry: false });
 }
 
-/** The signed-in session; only for components rendered inside RequireSession. */
+/**
+ * The signed-in session; only for components rendered inside RequireSession. Right after a sign-out
+ * the shell renders once more before the gate sends it away: it gets the session it had.
+ */
 export function useCurrentSession(): Session {
   const { data } = useSession();
-  if (!data) throw new Error('useCurrentSession outside RequireSession');
-  return data;
+  const last = useRef(data);
+  if (data) last.current = data;
+  if (!last.current) throw new Error('useCurrentSession outside RequireSession');
+  return last.current;
 }
 
 function useStartSession() {

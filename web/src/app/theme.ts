@@ -9,7 +9,7 @@ const jade: MantineColorsTuple = ['#e8f8f1', '#d2efe3', '#a3dfc6', '#70cea7', '#
 
 const SANS = [
   'Inter', 'ui-sans-serif', 'system-ui', '-apple-system', '"Segoe UI"', 'Roboto', '"Helvetica Neue"', 'Arial',
-  '"PingFang SC"', '"Hiragino Sans GB"', '"Noto Sans CJK SC"', '"Noto Sans SC"', '"Microsoft YaHei"', 'sans-serif',
+  '"PingFang SC"', '"Hiragino Sans GB"', '"Noto Sans CJK SC"', '"Noto Sans SC"', '"Microsoft YaHei"', '"WenQuanYi Micro Hei"', 'sans-serif',
 ].join(', ');
 
 export const theme = createTheme({

@@ -1,5 +1,5 @@
 /** The interface language, switchable everywhere (also before signing in). */
-import { Button, Menu } from '@mantine/core';
+import { Box, Button, Menu } from '@mantine/core';
 import { IconCheck, IconChevronDown, IconLanguage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES } from '../i18n/index.ts';
@@ -21,7 +21,9 @@ export function LanguageMenu() {
           rightSection={<IconChevronDown size={14} aria-hidden />}
           aria-label={`${t('shell.language')}: ${current.label}`}
         >
-          <span lang={current.code}>{current.label}</span>
+          <Box component="span" lang={current.code} visibleFrom="xs">
+            {current.label}
+          </Box>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
@@ -31,8 +33,8 @@ export function LanguageMenu() {
             key={l.code}
             lang={l.code}
             onClick={() => change(l.code)}
-            role="menuitemradio"
-            aria-checked={l.code === locale}
+            // Mantine fixes the role to menuitem (so no aria-checked); aria-current marks the choice.
+            aria-current={l.code === locale ? 'true' : undefined}
             rightSection={l.code === locale ? <IconCheck size={16} aria-hidden /> : null}
           >
             {l.label}

@@ -2,7 +2,7 @@
  * Email and password. Each failure says what happened (wrong credentials, too many attempts, no
  * server); success goes back where the user was headed (?next=), else home.
  */
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Stack, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useSession, useSetupStatus, useSignIn } from '../../api/session.ts';
 import { safeNext } from '../../app/navigation.ts';
 import { errorMessage } from '../../i18n/errorMessage.ts';
 import { AuthLayout } from '../../layout/AuthLayout.tsx';
+import { PasswordField } from '../../components/PasswordField.tsx';
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -45,7 +46,7 @@ export function SignInPage() {
             </Alert>
           )}
           <TextInput label={t('signIn.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-autofocus autoFocus />
-          <PasswordInput label={t('signIn.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <PasswordField label={t('signIn.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
           <Button type="submit" size="md" fullWidth loading={signIn.isPending} mt="xs">
             {t('signIn.submit')}
           </Button>
