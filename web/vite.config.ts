@@ -13,6 +13,12 @@ export default defineConfig({
   plugins: [react()],
   // The server serves only index.html and /assets/; everything else goes through the bundle (hashed).
   publicDir: false,
+  // `npm run dev:web`: hot reload on :5173 against a Cartback on :4700 (`npm start`). The proxy
+  // keeps one origin, so the session cookie (SameSite=Strict) and CSRF header work as in production.
+  server: {
+    port: 5173,
+    proxy: Object.fromEntries(['/api', '/docs', '/mailbox', '/snippet.js', '/demo'].map((p) => [p, 'http://127.0.0.1:4700'])),
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
