@@ -39,7 +39,9 @@ test('every graph problem is listed at once, with its node', () => {
   assert.ok(found.includes('c: links to unknown node "ghost"'));
 });
 
-test('a wrong shape names the path', () => {
+test('a wrong shape names the path, and the node when the path is inside one', () => {
   const found = problems({ name: 'x', trigger: 'cart_abandoned', nodes: [{ id: 't', type: 'teleport' }] });
-  assert.ok(found.length > 0 && found.every((p) => p.startsWith('-: /nodes')), found.join('\n'));
+  assert.ok(found.length > 0 && found.every((p) => p.startsWith('t: /nodes/0')), found.join('\n'));
+  const top = problems({ name: '', trigger: 'cart_abandoned', nodes: [{ id: 't', type: 'trigger', event: 'cart_abandoned' }] });
+  assert.ok(top.some((p) => p.startsWith('-: /name')), top.join('\n'));
 });

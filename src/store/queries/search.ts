@@ -14,7 +14,7 @@ const likeable = (q: string) => q.trim().toLowerCase().replace(/[\\%_]/g, (c) =>
 
 export async function searchCarts(db: Kysely<DB>, storeId: string, o: CartQuery) {
   let q = db.selectFrom('carts as c').leftJoin('contacts as p', 'p.id', 'c.contact_id')
-    .select(['c.id', 'c.external_id', 'c.status', 'c.items', 'c.item_count', 'c.value', 'c.currency', 'c.started_at', 'c.last_activity_at', 'c.abandoned_at', 'c.purchased_at', 'c.order_id', 'c.contact_id', 'c.anonymous_id', 'c.restore_url', 'p.email', 'p.first_name', 'p.last_name'])
+    .selectAll('c').select(['p.email', 'p.first_name', 'p.last_name'])
     .where('c.store_id', '=', storeId);
   if (o.status) q = q.where('c.status', '=', o.status);
   if (o.minValue !== undefined) q = q.where('c.value', '>=', o.minValue);
