@@ -30,10 +30,10 @@ async function enroll(tx: Tx, store: Store, cart: Cart, now: number): Promise<nu
   return enrolled;
 }
 
-/** One pass of the watch; returns how many carts were marked abandoned. */
-export async function detectAbandonment(db: Kysely<DB>, caps: Capabilities, now: number, limit = 200): Promise<{ abandoned: number; enrolled: number }> {
+/** One pass of the watch (of one store, with storeId); returns how many carts were marked abandoned. */
+export async function detectAbandonment(db: Kysely<DB>, caps: Capabilities, now: number, limit = 200, storeId?: string): Promise<{ abandoned: number; enrolled: number }> {
   return db.transaction().execute(async (tx) => {
-    const carts = await claimQuietCarts(tx, caps.skipLocked, now, limit);
+    const carts = await claimQuietCarts(tx, caps.skipLocked, now, limit, storeId);
     const stores = new Map<string, Store>();
     let enrolled = 0;
     for (const c of carts) {

@@ -1,7 +1,8 @@
 /** What a followed link does to the data: a link event, and the message's open/click counters. */
 import { sql } from 'kysely';
 import { newId } from '../kernel/ids.ts';
-import type { Tx } from '../store/queries/contacts.ts';
+import { unsubscribe, type Tx } from '../store/queries/contacts.ts';
+import { activeRunsFor, endRuns } from '../store/queries/runs.ts';
 import type { MessageTable } from '../store/schema.ts';
 
 export type LinkKind = 'open' | 'click' | 'restore' | 'unsubscribe';
@@ -24,4 +25,12 @@ export async function recordLinkEvent(tx: Tx, m: MessageTable, kind: LinkKind, a
     .set(kind === 'open' ? opened : { ...clicked, opened_at: sql<number>`coalesce(opened_at, ${at})` })
     .where('id', '=', m.id)
     .execute();
+}
+
+/** An unsubscribe link followed: the contact opts out and every sequence of theirs stops. Call in a transaction. */
+export async function unsubscribeVia(tx: Tx, m: MessageTable, at: number, extra: { userAgent?: string } = {}): Promise<void> {
+  await unsubscribe(tx, m.contact_id, at);
+  await recordLinkEvent(tx, m, 'unsubscribe', at, extra);
+  const runs = await activeRunsFor(tx, m.store_id, { contactId: m.contact_id, cartId: null });
+  await endRuns(tx, runs.map((r) => r.id), 'unsubscribed', at);
 }

@@ -8,7 +8,13 @@ import { claimDueRuns, nextDueAt, releaseAllLeases } from '../../store/queries/r
 import type { EngineDeps } from './deps.ts';
 import { advanceRun } from './runner.ts';
 
-export interface WorkerOptions { pollMs: number; batch: number; concurrency: number }
+export interface WorkerOptions {
+  pollMs: number;
+  batch: number;
+  concurrency: number;
+  /** only this store's carts and runs (a simulation's own worker, on its virtual clock) */
+  storeId?: string;
+}
 
 export class Worker {
   private timer: NodeJS.Timeout | null = null;
@@ -34,10 +40,11 @@ export class Worker {
   /** Runs one full pass now; returns how many runs were stepped. Tests and `simulate` call it. */
   async tick(): Promise<number> {
     const { deps } = this;
-    await detectAbandonment(deps.db, deps.caps, deps.clock.now());
+    const { storeId } = this.opts;
+    await detectAbandonment(deps.db, deps.caps, deps.clock.now(), 200, storeId);
     let stepped = 0;
     for (;;) {
-      const runs = await claimDueRuns(deps.db, deps.caps, { owner: deps.owner, now: deps.clock.now(), leaseMs: deps.leaseMs, limit: this.opts.batch });
+      const runs = await claimDueRuns(deps.db, deps.caps, { owner: deps.owner, now: deps.clock.now(), leaseMs: deps.leaseMs, limit: this.opts.batch, storeId });
       for (let i = 0; i < runs.length; i += this.opts.concurrency) {
         await Promise.all(runs.slice(i, i + this.opts.concurrency).map((r) => advanceRun(deps, r).catch((err) => deps.log.error({ err, runId: r.id }, 'run step failed; it will be retried when its lease expires'))));
       }

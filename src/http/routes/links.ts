@@ -9,11 +9,9 @@ import { Type } from 'typebox';
 import type { Services } from '../../app.ts';
 import { itemsParam } from '../../carts/cart-state.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { findMessage, recordLinkEvent } from '../../links/record.ts';
+import { findMessage, recordLinkEvent, unsubscribeVia } from '../../links/record.ts';
 import type { Purpose } from '../../links/tokens.ts';
 import { getCart } from '../../store/queries/carts.ts';
-import { unsubscribe } from '../../store/queries/contacts.ts';
-import { activeRunsFor, endRuns } from '../../store/queries/runs.ts';
 import { getStore } from '../../store/queries/stores.ts';
 import { unsubscribeConfirmPage, unsubscribedPage } from '../pages.ts';
 
@@ -76,12 +74,7 @@ export const linkRoutes = (s: Services): FastifyPluginAsync => async (app) => {
   app.post('/u/:token', { schema: { ...Token, summary: 'Unsubscribe (RFC 8058 one-click, or the confirmation form)' } }, async (req, reply) => {
     const { message } = await resolve('unsubscribe', (req.params as { token: string }).token);
     const now = s.clock.now();
-    await db.transaction().execute(async (tx) => {
-      await unsubscribe(tx, message.contact_id, now);
-      await recordLinkEvent(tx, message, 'unsubscribe', now, { userAgent: req.headers['user-agent'] });
-      const runs = await activeRunsFor(tx, message.store_id, { contactId: message.contact_id, cartId: null });
-      await endRuns(tx, runs.map((r) => r.id), 'unsubscribed', now);
-    });
+    await db.transaction().execute((tx) => unsubscribeVia(tx, message, now, { userAgent: req.headers['user-agent'] }));
     const store = await getStore(db, message.store_id);
     return reply.type('text/html').send(unsubscribedPage(store.name, message.locale));
   });

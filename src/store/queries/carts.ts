@@ -49,8 +49,9 @@ export async function listCarts(tx: Tx, storeId: string, opts: { status?: string
  * Takes carts whose quiet period ended (abandon_due_at <= now) off the watch list and returns
  * them, in one statement per batch so two workers never take the same cart.
  */
-export async function claimQuietCarts(tx: Tx, skipLocked: boolean, now: number, limit: number): Promise<Cart[]> {
+export async function claimQuietCarts(tx: Tx, skipLocked: boolean, now: number, limit: number, storeId?: string): Promise<Cart[]> {
   let q = tx.selectFrom('carts').select('id').where('abandon_due_at', 'is not', null).where('abandon_due_at', '<=', now).orderBy('abandon_due_at').limit(limit);
+  if (storeId) q = q.where('store_id', '=', storeId);
   if (skipLocked) q = q.forUpdate().skipLocked();
   const ids = (await q.execute()).map((r) => r.id);
   if (ids.length === 0) return [];

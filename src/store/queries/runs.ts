@@ -19,8 +19,11 @@ export async function enrollRun(tx: Tx, run: Omit<Run, 'steps' | 'lease_owner' |
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-/** Claims up to `limit` due runs for `owner` until now + leaseMs. Never returns a run before its due time. */
-export async function claimDueRuns(db: Kysely<DB>, caps: Capabilities, o: { owner: string; now: number; leaseMs: number; limit: number }): Promise<Run[]> {
+/**
+ * Claims up to `limit` due runs for `owner` until now + leaseMs. Never returns a run before its due
+ * time. `storeId` limits the claim to one store (a simulation's own worker).
+ */
+export async function claimDueRuns(db: Kysely<DB>, caps: Capabilities, o: { owner: string; now: number; leaseMs: number; limit: number; storeId?: string }): Promise<Run[]> {
   return db.transaction().execute(async (tx) => {
     let q = tx
       .selectFrom('runs')
@@ -30,6 +33,7 @@ export async function claimDueRuns(db: Kysely<DB>, caps: Capabilities, o: { owne
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', o.now)]))
       .orderBy('due_at')
       .limit(o.limit);
+    if (o.storeId) q = q.where('store_id', '=', o.storeId);
     if (caps.skipLocked) q = q.forUpdate().skipLocked();
     const ids = (await q.execute()).map((r) => r.id);
     if (ids.length === 0) return [];
