@@ -36,7 +36,10 @@ const SAFE = new Set(['GET', 'HEAD']);
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const res = await send(method, path, opts.body);
-  if (res.ok) return (res.status === 204 ? undefined : await res.json()) as T;
+  if (res.ok) {
+    const text = await res.text(); // 204 and other empty answers have no JSON to parse
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
   const err = await toApiError(res);
   // Another tab signed in again and the session (and its CSRF token) changed: learn the new token
   // and try once more rather than fail a save the user has every right to make.
