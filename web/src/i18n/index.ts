@@ -1,22 +1,17 @@
 /**
  * The interface language: English and Simplified Chinese. The choice lives in localStorage (so the
  * sign-in page already speaks it) and, once signed in, in the user's profile (so it follows them to
- * another browser); see useChangeLocale. Keys are typed from en.json (i18next.d.ts).
+ * another browser); see useChangeLocale. Keys are typed from the English text (resources.ts, i18next.d.ts).
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { en, zh } from './resources.ts';
 
 export const LOCALES = [
   { code: 'en', label: 'English' },
   { code: 'zh-CN', label: '简体中文' },
 ] as const;
 export type Locale = (typeof LOCALES)[number]['code'];
-
-// A key missing from zh-CN is a type error here rather than an English word on a Chinese page.
-// (Plural keys differ by language: zh has only _other. Add such keys to both files with a cast.)
-const zh: typeof en = zhCN;
 
 const STORAGE_KEY = 'cartback.locale';
 
