@@ -13,6 +13,7 @@ import { ADMIN_SECURITY } from '../auth.ts';
 
 export const StoreParams = Type.Object({ storeId: Type.String({ maxLength: 64 }) });
 const sec = ADMIN_SECURITY;
+const ConnectInfo = Type.Object({ publicUrl: Type.String(), snippetUrl: Type.String(), trackUrl: Type.String(), shopifyWebhookUrl: Type.String(), woocommerceWebhookUrl: Type.String() });
 
 export const storeRoutes = (s: Services): FastifyPluginAsync => async (app) => {
   const db = s.database.db;
@@ -33,6 +34,16 @@ export const storeRoutes = (s: Services): FastifyPluginAsync => async (app) => {
   app.post('/api/stores/:storeId/public-key', { schema: { tags: ['stores'], summary: 'Rotate the public (snippet) key; pages with the old one stop reporting until updated', security: sec, params: StoreParams, response: { 200: Type.Object({ publicKey: Type.String() }) } } }, async (req) => ({
     publicKey: await rotatePublicKey(db, (await storeOf(req)).id, s.clock.now()),
   }));
+
+  // The admin app cannot know CARTBACK_PUBLIC_URL (it may be opened at another address), yet the
+  // snippet tag and webhook URLs it shows must be the ones shoppers and platforms can reach.
+  app.get('/api/stores/:storeId/connect', {
+    schema: { tags: ['stores'], summary: 'Where the snippet, platform webhooks and the server API send to (from CARTBACK_PUBLIC_URL)', security: sec, params: StoreParams, response: { 200: ConnectInfo } },
+  }, async (req) => {
+    const { id } = await storeOf(req);
+    const base = s.config.publicUrl;
+    return { publicUrl: base, snippetUrl: `${base}/snippet.js`, trackUrl: `${base}/v1/track`, shopifyWebhookUrl: `${base}/v1/webhooks/shopify/${id}`, woocommerceWebhookUrl: `${base}/v1/webhooks/woocommerce/${id}` };
+  });
 
   app.get('/api/stores/:storeId/activity', {
     schema: { tags: ['stores'], summary: 'Events received lately and where from (snippet, Shopify, WooCommerce, server API): is the store connected?', security: sec, params: StoreParams },
