@@ -14,6 +14,7 @@ import { StoreParams } from './stores.ts';
 
 const Limit = Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 }));
 const Before = Type.Optional(Type.Integer({ description: 'paging: the last row\'s time (epoch ms) of the previous page' }));
+const BeforeId = Type.Optional(Type.String({ maxLength: 64, description: 'paging, with `before`: the last row\'s id, so rows sharing that time are not skipped' }));
 const Instant = (d: string) => Type.Optional(Type.String({ description: `ISO 8601 instant: ${d}` }));
 
 function instant(v: string | undefined, name: string): number | undefined {
@@ -32,7 +33,7 @@ export const peopleRoutes = (s: Services): FastifyPluginAsync => async (app) => 
       tags: ['carts'], summary: 'Carts, latest activity first, with their shopper; filter by status, value (minor units), activity period, or a query (email prefix or cart id)', security: sec, params: StoreParams,
       querystring: Type.Object({
         status: Type.Optional(Type.Union(['active', 'abandoned', 'recovered', 'purchased', 'expired'].map((x) => Type.Literal(x)))), q: Type.Optional(Type.String({ maxLength: 200 })),
-        minValue: Type.Optional(Type.Integer({ minimum: 0 })), maxValue: Type.Optional(Type.Integer({ minimum: 0 })), from: Instant('last activity at or after'), to: Instant('last activity before'), limit: Limit, before: Before,
+        minValue: Type.Optional(Type.Integer({ minimum: 0 })), maxValue: Type.Optional(Type.Integer({ minimum: 0 })), from: Instant('last activity at or after'), to: Instant('last activity before'), limit: Limit, before: Before, beforeId: BeforeId,
       }),
     },
   }, async (req) => {
@@ -47,7 +48,7 @@ export const peopleRoutes = (s: Services): FastifyPluginAsync => async (app) => 
       querystring: Type.Object({
         q: Type.Optional(Type.String({ maxLength: 200 })), email: Type.Optional(Type.String({ maxLength: 320 })),
         status: Type.Optional(Type.Union([Type.Literal('subscribed'), Type.Literal('unsubscribed'), Type.Literal('suppressed')])),
-        simulated: Type.Optional(Type.Boolean({ description: 'only demo data (true) or only real shoppers (false)' })), limit: Limit, before: Before,
+        simulated: Type.Optional(Type.Boolean({ description: 'only demo data (true) or only real shoppers (false)' })), limit: Limit, before: Before, beforeId: BeforeId,
       }),
     },
   }, async (req) => searchContacts(db, (await storeOf(req)).id, { ...(req.query as ContactQuery), limit: (req.query as { limit?: number }).limit ?? 50 }));
