@@ -21,6 +21,7 @@ import { requireAdmin } from './http/auth.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { Metrics } from './http/metrics.ts';
 import { demoRoutes } from './http/routes/demo.ts';
+import { demoDataRoutes } from './http/routes/demo-data.ts';
 import { flowRoutes } from './http/routes/flows.ts';
 import { ingestRoutes } from './http/routes/ingest.ts';
 import { linkRoutes } from './http/routes/links.ts';
@@ -112,6 +113,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(webhookRoutes(services));
   await app.register(browserRoutes(services));
   await app.register(demoRoutes(services));
+  await app.register(demoDataRoutes(services));
   await app.register(webRoutes(services));
 
   app.addHook('onClose', async () => {

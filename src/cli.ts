@@ -6,6 +6,7 @@ import { migrate, openDatabase } from './store/db.ts';
 import { start } from './cli/start.ts';
 import { flowCommand, storeCommand, tokenCommand } from './cli/store-flow.ts';
 import { userCommand } from './cli/user.ts';
+import { demoCommand } from './cli/demo.ts';
 
 const program = new Command('cartback').description('Abandoned-cart recovery: ingest, flows, email, reports.').version('0.1.0');
 
@@ -31,6 +32,7 @@ program.addCommand(storeCommand());
 program.addCommand(flowCommand());
 program.addCommand(tokenCommand());
 program.addCommand(userCommand());
+program.addCommand(demoCommand());
 program.command('doctor').description('check database, SMTP and public URL').action(doctor);
 program
   .command('bench')

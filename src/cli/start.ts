@@ -13,6 +13,7 @@ import { randomSecret } from '../kernel/ids.ts';
 import { createApiToken, hasApiTokens, saveSetupToken } from '../store/queries/instance.ts';
 import { countUsers } from '../store/queries/users.ts';
 import { listStores } from '../store/queries/stores.ts';
+import { seedNewDemoStore } from '../simulate/demo.ts';
 import { createStore } from '../stores/create-store.ts';
 import { configOrExit } from './context.ts';
 
@@ -53,6 +54,7 @@ async function ensureDemoStore(s: Services): Promise<{ id: string; writeKey: str
   const { store, writeKey } = await createStore(s.database.db, { name: DEMO_STORE_NAME, settings: { currency: 'USD', domain: 'localhost', supportEmail: 'help@demo.cartback.local', postalAddress: '1 Demo Street, Springfield', captureEmail: true, restoreUrl: `${s.config.publicUrl}/demo/?cb_restore={token}` } }, s.clock.now());
   fs.mkdirSync(s.config.dataDir, { recursive: true });
   fs.writeFileSync(file, JSON.stringify({ id: store.id, writeKey, publicKey: store.publicKey }, null, 2), { mode: 0o600 });
+  await seedNewDemoStore(s, store); // before the worker starts: the real engine must never see virtual due times
   return { id: store.id, writeKey, publicKey: store.publicKey };
 }
 

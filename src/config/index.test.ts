@@ -30,3 +30,9 @@ test('every problem is reported at once', () => {
     },
   );
 });
+
+test('the demo history can be turned off, and only with true or false', () => {
+  assert.equal(loadConfig({}).demoHistory, true);
+  assert.equal(loadConfig({ CARTBACK_DEMO_HISTORY: 'false' }).demoHistory, false);
+  assert.throws(() => loadConfig({ CARTBACK_DEMO_HISTORY: 'no' }), /CARTBACK_DEMO_HISTORY="no": must be one of true, false/);
+});

@@ -21,6 +21,7 @@ const EnvSchema = Type.Object({
   CARTBACK_ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 24, description: 'bearer token for /api; generated on first start when unset' })),
   CARTBACK_SECRET: Type.Optional(Type.String({ minLength: 32, description: 'signs links; generated and kept in the database when unset' })),
   CARTBACK_DEMO: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  CARTBACK_DEMO_HISTORY: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')], { description: 'a newly created demo store gets a simulated month of shoppers, marked as demo data and removable in one click (default true)' })),
   CARTBACK_ROLE: Type.Optional(Type.Union(ROLES.map((r) => Type.Literal(r)))),
   CARTBACK_POLL_MS: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$', description: 'engine poll interval in ms (default 200)' })),
   CARTBACK_LEASE_MS: Type.Optional(Type.String({ pattern: '^[0-9]{3,7}$', description: 'how long a worker holds a claimed run before others may take it (default 30000)' })),
@@ -39,6 +40,7 @@ export interface Config {
   adminToken: string | null;
   secret: string | null;
   demo: boolean;
+  demoHistory: boolean;
   role: (typeof ROLES)[number];
   pollMs: number;
   leaseMs: number;
@@ -90,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminToken: e.CARTBACK_ADMIN_TOKEN ?? null,
     secret: e.CARTBACK_SECRET ?? null,
     demo: (e.CARTBACK_DEMO ?? 'true') === 'true',
+    demoHistory: (e.CARTBACK_DEMO_HISTORY ?? 'true') === 'true',
     role: e.CARTBACK_ROLE ?? 'all',
     pollMs: Number(e.CARTBACK_POLL_MS ?? 200),
     leaseMs: Number(e.CARTBACK_LEASE_MS ?? 30000),
