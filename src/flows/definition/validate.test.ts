@@ -45,3 +45,16 @@ test('a wrong shape names the path, and the node when the path is inside one', (
   const top = problems({ name: '', trigger: 'cart_abandoned', nodes: [{ id: 't', type: 'trigger', event: 'cart_abandoned' }] });
   assert.ok(top.some((p) => p.startsWith('-: /name')), top.join('\n'));
 });
+
+test('a node with a wrong field is told about that field only, not about other node types', () => {
+  const found = problems({
+    name: 'Half built',
+    trigger: 'cart_abandoned',
+    nodes: [
+      { id: 't', type: 'trigger', event: 'cart_abandoned', next: 'e' },
+      { id: 'e', type: 'send_email', template: '', next: null },
+      { id: 'c', type: 'condition', check: { kind: 'cart_value', op: 'gte', amount: -1 }, yes: null, no: null },
+    ],
+  });
+  assert.deepEqual(found, ['e: /nodes/1/template must not have fewer than 1 characters', 'c: /nodes/2/check/amount must be >= 0']);
+});

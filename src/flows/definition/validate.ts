@@ -3,7 +3,8 @@
  * listed at once, each with the node it concerns, so the builder can show what is missing.
  */
 import { Value } from 'typebox/value';
-import { FlowDefinition, type FlowNode } from '../../contracts/flow.ts';
+import type { TSchema } from 'typebox';
+import { Check, ConditionNode, ExitNode, FlowDefinition, HoldoutNode, SendEmailNode, TriggerNode, WaitNode, type FlowNode } from '../../contracts/flow.ts';
 import { isDuration } from '../../kernel/duration.ts';
 import { AppError } from '../../kernel/errors.ts';
 
@@ -56,14 +57,35 @@ function graphProblems(def: FlowDefinition, templateExists: (key: string) => boo
   return problems;
 }
 
-/** A shape problem names the node it is in when the path goes through /nodes/<index>. */
+const NODE_SCHEMAS: Record<string, TSchema> = { trigger: TriggerNode, wait: WaitNode, send_email: SendEmailNode, condition: ConditionNode, holdout: HoldoutNode, exit: ExitNode };
+
+const errorsAt = (schema: TSchema, value: unknown, prefix: string) => [...Value.Errors(schema, value)].map((e) => `${prefix}${e.instancePath} ${e.message}`);
+
+/**
+ * A node checked against the schema of its own type (and a condition's check against its own
+ * kind): checked against the union, an empty template would also be reported as every other
+ * type's missing fields, which tells the person fixing it nothing.
+ */
+function nodeShape(n: unknown, prefix: string): string[] {
+  const node = (typeof n === 'object' && n !== null ? n : {}) as { type?: unknown; check?: { kind?: unknown } };
+  const schema = NODE_SCHEMAS[String(node.type)];
+  if (!schema) return [`${prefix}/type must be one of ${Object.keys(NODE_SCHEMAS).join(', ')}`];
+  const problems = errorsAt(schema, n, prefix);
+  if (node.type !== 'condition') return problems;
+  const kind = Check.anyOf.find((k) => k.properties.kind.const === node.check?.kind);
+  if (!kind) return problems.filter((p) => !p.startsWith(`${prefix}/check/`) && !p.startsWith(`${prefix}/check `)).concat(`${prefix}/check/kind must be one of ${Check.anyOf.map((k) => k.properties.kind.const).join(', ')}`);
+  return problems.filter((p) => !p.startsWith(`${prefix}/check`)).concat(errorsAt(kind, node.check, `${prefix}/check`));
+}
+
+/** Shape problems: the definition's own fields, then each node's; a problem inside a node names it. */
 function shapeProblems(input: unknown): FlowProblem[] {
-  const nodes = (input as { nodes?: Array<{ id?: unknown }> } | null)?.nodes;
-  return [...Value.Errors(FlowDefinition, input)].slice(0, 20).map((e) => {
-    const index = /^\/nodes\/(\d+)/.exec(e.instancePath)?.[1];
-    const id = index !== undefined && Array.isArray(nodes) ? nodes[Number(index)]?.id : undefined;
-    return { ...(typeof id === 'string' ? { node: id } : {}), message: `${e.instancePath || '/'} ${e.message}` };
-  });
+  if (Value.Check(FlowDefinition, input)) return [];
+  const nodes = (input as { nodes?: unknown } | null)?.nodes;
+  const top = [...Value.Errors(FlowDefinition, input)].filter((e) => !/^\/nodes\/\d+/.test(e.instancePath)).map((e) => ({ message: `${e.instancePath || '/'} ${e.message}` }));
+  const inNodes = (Array.isArray(nodes) ? nodes : []).flatMap((n: { id?: unknown }, i) =>
+    nodeShape(n, `/nodes/${i}`).map((message) => ({ ...(typeof n?.id === 'string' ? { node: n.id } : {}), message })),
+  );
+  return [...top, ...inNodes].slice(0, 50);
 }
 
 /** Every problem of a definition (shape first; the graph only once the shape is right); empty when it can go live. */

@@ -23,6 +23,7 @@ const FlowView = Type.Object({
   updatedAt: Type.String({ format: 'date-time' }),
 });
 const Publish = Type.Object({ publish: Type.Optional(Type.Boolean({ default: false })) });
+const Create = Type.Object({ ...Publish.properties, create: Type.Optional(Type.Boolean({ default: false, description: 'only create: 409 conflict if a flow of that name exists (instead of adding a version to it)' })) });
 const Problem = Type.Object({ node: Type.Optional(Type.String()), message: Type.String() });
 
 function flowView(f: Flow) {
@@ -41,10 +42,11 @@ export const flowRoutes = (s: Services): FastifyPluginAsync => async (app) => {
   app.get('/api/stores/:storeId/flows', { schema: { tags: ['flows'], security: sec, params: StoreParams, response: { 200: Type.Array(FlowView) } } }, async (req) => (await listFlows(db, (await storeOf(req)).id)).map(flowView));
 
   app.post('/api/stores/:storeId/flows', {
-    schema: { tags: ['flows'], summary: 'Import a flow definition as a new version (of the flow with that name, or a new flow)', security: sec, params: StoreParams, querystring: Publish, body: Type.Unknown(), response: { 201: FlowView } },
+    schema: { tags: ['flows'], summary: 'Import a flow definition as a new version (of the flow with that name, or a new flow)', security: sec, params: StoreParams, querystring: Create, body: Type.Unknown(), response: { 201: FlowView } },
   }, async (req, reply) => {
     const store = await storeOf(req);
-    const flow = await importFlow(db, store.id, req.body, { publish: (req.query as { publish?: boolean }).publish === true, now: s.clock.now() });
+    const q = req.query as { publish?: boolean; create?: boolean };
+    const flow = await importFlow(db, store.id, req.body, { publish: q.publish === true, create: q.create === true, now: s.clock.now() });
     return reply.status(201).send(flowView(flow));
   });
 
