@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import mjml2html from 'mjml';
 import type { MJMLJsonObject } from 'mjml-core';
-import { engineFor, lineOf, parsePart } from './liquid.ts';
+import { engineFor, lineInSource, lineOf, parsePart } from './liquid.ts';
 
 export interface TemplateSource {
   mjml: string;
@@ -27,6 +27,8 @@ export interface CompiledTemplate {
 }
 
 export interface TemplateProblem {
+  /** which source `line` counts in: the MJML document or the plain-text part */
+  part?: 'mjml' | 'text';
   line?: number;
   message: string;
 }
@@ -50,28 +52,42 @@ export async function compileTemplate(key: string, locale: string, source: Templ
   const version = templateVersion(source);
   const problems: TemplateProblem[] = [];
   // Check the MJML source first so Liquid errors point at lines the author wrote, not at MJML output.
-  checkLiquid('MJML source', () => engineFor('html').parse(source.mjml), problems);
-  checkLiquid('text', () => parsePart(version, 'text', source.text), problems);
+  checkLiquid('MJML source', 'mjml', () => engineFor('html').parse(source.mjml), problems);
+  checkLiquid('text', 'text', () => parsePart(version, 'text', source.text), problems);
 
   const mjml = await runMjml(source.mjml, problems);
   const head = mjml ? headOf(mjml.json) : { subject: '', preheader: '' };
-  if (mjml && !head.subject.trim()) problems.push({ message: 'missing <mj-title> in <mj-head>: it is the subject line' });
+  if (mjml && !head.subject.trim()) problems.push({ part: 'mjml', message: 'missing <mj-title> in <mj-head>: it is the subject line' });
   if (problems.length === 0 && mjml) {
     // Parsing through the render cache means the first message of this version only renders.
-    checkLiquid('<mj-title>', () => parsePart(version, 'subject', head.subject), problems);
-    checkLiquid('<mj-preview>', () => parsePart(version, 'preheader', head.preheader), problems);
-    checkLiquid('compiled HTML', () => parsePart(version, 'html', mjml.html), problems);
+    // These parts are derived from the source, so their own line numbers would mislead: the
+    // failing token is looked up in the source instead.
+    const inSource = (err: unknown) => lineInSource(source.mjml, err);
+    checkLiquid('<mj-title>', 'mjml', () => parsePart(version, 'subject', head.subject), problems, inSource);
+    checkLiquid('<mj-preview>', 'mjml', () => parsePart(version, 'preheader', head.preheader), problems, inSource);
+    checkLiquid('compiled HTML', 'mjml', () => parsePart(version, 'html', mjml.html), problems, inSource);
   }
   if (problems.length > 0 || !mjml) throw new TemplateError(`${key} (${locale})`, problems);
   return { key, locale, version, ...head, html: mjml.html, text: source.text };
 }
 
-function checkLiquid(label: string, parse: () => unknown, problems: TemplateProblem[]): void {
+function checkLiquid(label: string, part: 'mjml' | 'text', parse: () => unknown, problems: TemplateProblem[], lineFor: (err: unknown) => number | undefined = lineOf): void {
   try {
     parse();
   } catch (err) {
-    problems.push({ line: lineOf(err), message: `${label}: ${(err as Error).message}` });
+    problems.push(liquidProblem(label, part, err, lineFor));
   }
+}
+
+/**
+ * A Liquid error as a problem at a line of `part`. When the line is found some other way than
+ * Liquid's own (a derived part), Liquid's "line:N, col:M" is dropped from the message: it counts
+ * in text the author never sees.
+ */
+export function liquidProblem(label: string, part: 'mjml' | 'text', err: unknown, lineFor: (err: unknown) => number | undefined = lineOf): TemplateProblem {
+  const message = (err as Error).message;
+  const own = lineFor === lineOf;
+  return { part, line: lineFor(err), message: `${label}: ${own ? message : message.replace(/,? ?line:\d+, col:\d+/, '')}` };
 }
 
 async function runMjml(source: string, problems: TemplateProblem[]): Promise<{ html: string; json: MJMLJsonObject } | undefined> {
@@ -83,9 +99,9 @@ async function runMjml(source: string, problems: TemplateProblem[]): Promise<{ h
   } catch (err) {
     const errors = (err as { errors?: Array<{ line?: number; message: string }> }).errors;
     if (Array.isArray(errors) && errors.length > 0) {
-      for (const e of errors) problems.push({ line: e.line, message: `MJML: ${e.message}` });
+      for (const e of errors) problems.push({ part: 'mjml', line: e.line, message: `MJML: ${e.message}` });
     } else {
-      problems.push({ message: `MJML: ${(err as Error).message}` });
+      problems.push({ part: 'mjml', message: `MJML: ${(err as Error).message}` });
     }
     return undefined;
   }

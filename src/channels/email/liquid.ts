@@ -68,3 +68,16 @@ export function lineOf(err: unknown): number | undefined {
   const m = /line:(\d+)/.exec(err instanceof Error ? err.message : '');
   return m ? Number(m[1]) : undefined;
 }
+
+/**
+ * The line of the author's MJML source a Liquid error in a derived part (compiled HTML, subject,
+ * preheader) comes from. MJML moves markup around but copies Liquid verbatim, so the failing
+ * token's text is looked up in the source; its first occurrence is taken (a typo usually occurs
+ * once). Undefined when the error has no token or its text is not in the source.
+ */
+export function lineInSource(source: string, err: unknown): number | undefined {
+  const token = (err as { token?: { getText?: () => string } } | null)?.token;
+  const text = token?.getText?.();
+  const at = text ? source.indexOf(text) : -1;
+  return at < 0 ? undefined : source.slice(0, at).split('\n').length;
+}

@@ -62,8 +62,26 @@ export async function renderEmail(t: CompiledTemplate, ctx: EmailContext): Promi
   // Nothing here waits on I/O (includes are disabled, filters are synchronous), so the synchronous
   // renderer is used: it skips a promise per token. The function stays async so that adding an
   // async filter later does not change its callers.
-  const render = (part: Part): string => engineFor(part).renderSync(parsePart(t.version, part, t[part]), ctx) as string;
+  const render = (part: Part): string => {
+    try {
+      return engineFor(part).renderSync(parsePart(t.version, part, t[part]), ctx) as string;
+    } catch (err) {
+      throw new RenderFailure(part, err);
+    }
+  };
   return { subject: oneLine(render('subject')), preheader: oneLine(render('preheader')), html: render('html'), text: tidyText(render('text')) };
+}
+
+/**
+ * A part that did not render (with strict variables: a misspelt or unguarded variable). It names
+ * the part, because a line number means nothing without knowing which text it counts in; `cause`
+ * is Liquid's error, with the failing token.
+ */
+export class RenderFailure extends Error {
+  override readonly name = 'RenderFailure';
+  constructor(readonly part: Part, cause: unknown) {
+    super(`${part}: ${(cause as Error).message}`, { cause });
+  }
 }
 
 /** Subject and preheader may be written over several lines of Liquid; mail headers are one line. */

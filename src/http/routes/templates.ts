@@ -8,10 +8,12 @@ import { Type } from 'typebox';
 import { Value } from 'typebox/value';
 import type { Services } from '../../app.ts';
 import { BUILT_IN_KEYS, LOCALES, builtInSource } from '../../channels/email/built-in.ts';
-import { compileTemplate, TemplateError, type CompiledTemplate } from '../../channels/email/compile.ts';
+import { compileTemplate, liquidProblem, TemplateError, type CompiledTemplate } from '../../channels/email/compile.ts';
 import { fromAddress, resolveTemplate } from '../../channels/email/compose.ts';
 import { previewContext } from '../../channels/email/preview.ts';
-import { renderEmail, type EmailContext } from '../../channels/email/render.ts';
+import { lineInSource } from '../../channels/email/liquid.ts';
+import { RenderFailure, renderEmail, type EmailContext } from '../../channels/email/render.ts';
+import { sampleContext } from '../../channels/email/sample.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { insertTemplateVersion, latestTemplate, storeTemplateKeys } from '../../store/queries/templates.ts';
 import { getStore, type Store } from '../../store/queries/stores.ts';
@@ -33,6 +35,21 @@ async function compileOrRefuse(key: string, locale: string, source: { mjml: stri
   } catch (err) {
     if (err instanceof TemplateError) throw new AppError('invalid_template', err.message, err.problems);
     throw err;
+  }
+}
+
+const PART_LABEL = { subject: '<mj-title>', preheader: '<mj-preview>', html: 'MJML source', text: 'text' } as const;
+
+/** A rendering, or invalid_template naming the part and, given the MJML source, the line at fault. */
+async function renderOrRefuse(template: CompiledTemplate, context: EmailContext, mjml?: string) {
+  try {
+    return await renderEmail(template, context);
+  } catch (err) {
+    if (!(err instanceof RenderFailure)) throw err;
+    const problem = err.part === 'text'
+      ? liquidProblem('text', 'text', err.cause)
+      : liquidProblem(PART_LABEL[err.part], 'mjml', err.cause, (e) => (mjml ? lineInSource(mjml, e) : undefined));
+    throw new AppError('invalid_template', `the template does not render: ${problem.message}`, [problem]);
   }
 }
 
@@ -63,12 +80,17 @@ export const templateRoutes = (s: Services): FastifyPluginAsync => async (app) =
     const { store, key, locale } = await parts(req);
     const source = req.body as { mjml: string; text: string };
     const compiled = await compileOrRefuse(key, locale, source);
+    // Strict variables fail only when rendering, so a misspelt or unguarded variable would pass
+    // the compile and then fail every send of the step: render the sample first, with and without
+    // a discount (a step may have none).
+    const sample = sampleContext(locale);
+    for (const discount of [sample.discount, null]) await renderOrRefuse(compiled, { ...sample, discount }, source.mjml);
     const row = await insertTemplateVersion(db, { store_id: store.id, key, locale, subject: compiled.subject, preheader: compiled.preheader, mjml: source.mjml, html: compiled.html, text: source.text, created_at: s.clock.now() });
     return { key, locale, version: row.version, subject: row.subject };
   });
 
   /** The template a preview or test renders: the source in the body (not saved), else the one in use. */
-  async function templateFor(req: FastifyRequest): Promise<{ store: Store; template: CompiledTemplate; context: EmailContext }> {
+  async function templateFor(req: FastifyRequest): Promise<{ store: Store; template: CompiledTemplate; context: EmailContext; mjml?: string }> {
     const { store, key, locale } = await parts(req);
     const body = req.body as { mjml: string; text: string } | undefined;
     const source = body && typeof body === 'object' && 'mjml' in body ? { mjml: body.mjml, text: body.text } : undefined;
@@ -77,22 +99,15 @@ export const templateRoutes = (s: Services): FastifyPluginAsync => async (app) =
     if (!template) throw new AppError('not_found', `no template ${key} for ${locale}`);
     const q = req.query as { cartId?: string; discount?: boolean };
     const context = await previewContext(db, store, locale, { cartId: q.cartId, withDiscount: q.discount !== false, publicUrl: s.config.publicUrl });
-    return { store, template, context };
+    return { store, template, context, mjml: source?.mjml };
   }
-  const render = async (template: CompiledTemplate, context: EmailContext) => {
-    try {
-      return await renderEmail(template, context);
-    } catch (err) {
-      throw new AppError('invalid_template', `the template does not render: ${(err as Error).message}`);
-    }
-  };
 
   app.post('/api/stores/:storeId/templates/:key/:locale/preview', {
     // No body schema: an empty POST previews the saved template; a body must then hold {mjml, text}.
     schema: { tags: ['templates'], summary: "Render the saved template, or {mjml, text} given in the body (not saved), with the store's details and a sample or real cart", security: sec, params: Params, querystring: PreviewQuery },
   }, async (req) => {
-    const { template, context } = await templateFor(req);
-    return render(template, context);
+    const { template, context, mjml } = await templateFor(req);
+    return renderOrRefuse(template, context, mjml);
   });
 
   app.post('/api/stores/:storeId/templates/:key/:locale/test', {
@@ -101,8 +116,8 @@ export const templateRoutes = (s: Services): FastifyPluginAsync => async (app) =
     const body = req.body as { to?: unknown } | undefined;
     const to = typeof body?.to === 'string' ? body.to.trim() : '';
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(to)) throw new AppError('invalid_body', 'to must be an email address');
-    const { store, template, context } = await templateFor(req);
-    const rendered = await render(template, context);
+    const { store, template, context, mjml } = await templateFor(req);
+    const rendered = await renderOrRefuse(template, context, mjml);
     const mailer = s.mailers.for(store);
     try {
       await mailer.send({ storeId: store.id, messageId: newId(), from: fromAddress(store), to, subject: `[Test] ${rendered.subject}`, html: rendered.html, text: rendered.text, headers: { 'X-Cartback-Test': template.key } });
