@@ -5,6 +5,9 @@
  * then "remove demo data" takes all of it away and leaves a real shopper untouched.
  */
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, test } from 'node:test';
 import { seedDemoHistory, type HistoryResult } from '../../src/simulate/history.ts';
 import { getStore } from '../../src/store/queries/stores.ts';
@@ -88,6 +91,20 @@ for (const dialect of DIALECTS) {
       }
       const events = await db.selectFrom('events').select('contact_id').where('store_id', '=', storeId).execute();
       assert.ok(events.length === 3 && events.every((e) => e.contact_id === contacts[0]!.id), "only the real shopper's events");
+    });
+
+    test('cartback demo remove does the same from a shell; the API is in the OpenAPI document', async () => {
+      const s = cb.running.services;
+      await seedDemoHistory(s, await getStore(s.database.db, storeId), { shoppers: 20, days: 2, seed: 4 });
+      assert.equal((await cb.api.admin<{ simulatedContacts: number }>('GET', `/stores/${storeId}/demo-data`)).body.simulatedContacts, 20);
+      const { stdout } = await promisify(execFile)(process.execPath, [path.resolve('bin/cartback.js'), 'demo', 'remove', '--store', storeId], { env: { PATH: process.env.PATH ?? '', ...cb.env.env } });
+      assert.match(stdout, /removed 20 simulated contact\(s\)/);
+      assert.equal((await cb.api.admin<{ simulatedContacts: number }>('GET', `/stores/${storeId}/demo-data`)).body.simulatedContacts, 0);
+      assert.equal((await cb.api.admin<unknown[]>('GET', `/stores/${storeId}/contacts`)).body.length, 1, 'the real shopper stays');
+
+      const doc = (await (await cb.api.get('/docs/json')).json()) as { paths: Record<string, Record<string, { tags?: string[] }>> };
+      const demoData = doc.paths['/api/stores/{storeId}/demo-data']!;
+      assert.deepEqual([demoData.get?.tags, demoData.delete?.tags], [['demo data'], ['demo data']]);
     });
   });
 }
