@@ -1,0 +1,43 @@
+/**
+ * ISO 8601 durations (what the server stores: PT30M, P7D) as a number and one unit (what people
+ * type: 30 minutes, 7 days). A duration with several parts (PT1H30M) is shown in the largest unit
+ * that holds it whole (90 minutes), so nothing is rounded away. Days are 24 hours here, as on the
+ * server (src/kernel/duration.ts).
+ */
+export const UNITS = ['seconds', 'minutes', 'hours', 'days', 'weeks'] as const;
+export type Unit = (typeof UNITS)[number];
+
+const SECONDS: Record<Unit, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86_400, weeks: 604_800 };
+const PATTERN = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:\.\d+)?S)?)?$/;
+
+export interface Amount {
+  amount: number;
+  unit: Unit;
+}
+
+/** null for text that is not a duration the server accepts. */
+export function fromIso(iso: string): Amount | null {
+  const m = PATTERN.exec(iso);
+  if (!m || iso === 'P' || iso.endsWith('T')) return null;
+  const [w, d, h, min, s] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number];
+  const total = w * SECONDS.weeks + d * SECONDS.days + h * SECONDS.hours + min * SECONDS.minutes + s;
+  if (total === 0) return { amount: 0, unit: 'minutes' };
+  const unit = [...UNITS].reverse().find((u) => total % SECONDS[u] === 0) ?? 'seconds';
+  return { amount: total / SECONDS[unit], unit };
+}
+
+export function toIso({ amount, unit }: Amount): string {
+  const n = Math.max(0, Math.round(amount));
+  switch (unit) {
+    case 'weeks':
+      return `P${n}W`;
+    case 'days':
+      return `P${n}D`;
+    case 'hours':
+      return `PT${n}H`;
+    case 'minutes':
+      return `PT${n}M`;
+    case 'seconds':
+      return `PT${n}S`;
+  }
+}

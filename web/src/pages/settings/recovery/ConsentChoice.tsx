@@ -1,0 +1,27 @@
+/**
+ * Whom recovery emails may go to, in plain words. The EU/UK note is there because that is where
+ * the opt-out default is most often wrong for a store; it is a pointer, not legal advice.
+ */
+import { Alert, Radio, Stack } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { StoreSettings } from '../../../api/types.ts';
+
+type Consent = StoreSettings['emailConsent'];
+
+export function ConsentChoice({ value, onChange, error }: { value: Consent; onChange: (c: Consent) => void; error?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md">
+      <Radio.Group label={t('settings.recovery.consent')} value={value} onChange={(v) => onChange(v as Consent)} error={error}>
+        <Stack gap="md" mt="sm">
+          <Radio value="opt_out" label={t('settings.recovery.optOut')} description={t('settings.recovery.optOutHelp')} />
+          <Radio value="opt_in" label={t('settings.recovery.optIn')} description={t('settings.recovery.optInHelp')} />
+        </Stack>
+      </Radio.Group>
+      <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />} title={t('settings.recovery.euTitle')}>
+        {t('settings.recovery.euNote')}
+      </Alert>
+    </Stack>
+  );
+}

@@ -1,0 +1,57 @@
+/** When a cart counts as abandoned, whom and how often Cartback may email, and what the email's links and codes look like. */
+import { SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Store } from '../../../api/types.ts';
+import { SectionCard } from '../../account/SectionCard.tsx';
+import { DurationInput } from '../fields/DurationInput.tsx';
+import { SettingsForm } from '../form/SettingsForm.tsx';
+import { useSectionForm } from '../form/useSectionForm.ts';
+import { ConsentChoice } from './ConsentChoice.tsx';
+import { FrequencyCapField } from './FrequencyCapField.tsx';
+import { QuietHoursField } from './QuietHoursField.tsx';
+import { RestoreUrlField } from './RestoreUrlField.tsx';
+
+const FIELDS = ['abandonAfter', 'attributionWindow', 'emailConsent', 'quietHours', 'frequencyCap', 'discountPrefix', 'restoreUrl'] as const;
+
+export function RecoverySection({ store }: { store: Store }) {
+  const { t } = useTranslation();
+  const f = useSectionForm(store, FIELDS);
+  const { values: v, errors: e } = f;
+
+  return (
+    <SettingsForm form={f}>
+      <SectionCard id="settings-timing-title" title={t('settings.recovery.timingTitle')}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
+          <DurationInput label={t('settings.recovery.abandonAfter')} description={t('settings.recovery.abandonAfterHelp')} value={v.abandonAfter} onChange={(d) => f.set('abandonAfter', d)} error={e.abandonAfter} />
+          <DurationInput label={t('settings.recovery.attributionWindow')} description={t('settings.recovery.attributionWindowHelp')} value={v.attributionWindow} onChange={(d) => f.set('attributionWindow', d)} error={e.attributionWindow} units={['hours', 'days', 'weeks']} />
+        </SimpleGrid>
+      </SectionCard>
+
+      <SectionCard id="settings-consent-title" title={t('settings.recovery.consentTitle')}>
+        <ConsentChoice value={v.emailConsent} onChange={(c) => f.set('emailConsent', c)} error={e.emailConsent} />
+      </SectionCard>
+
+      <SectionCard id="settings-limits-title" title={t('settings.recovery.limitsTitle')} description={t('settings.recovery.limitsDescription')}>
+        <Stack gap="xl">
+          <QuietHoursField value={v.quietHours} onChange={(q) => f.set('quietHours', q)} error={e.quietHours} />
+          <FrequencyCapField value={v.frequencyCap} onChange={(c) => f.set('frequencyCap', c)} error={e.frequencyCap} />
+        </Stack>
+      </SectionCard>
+
+      <SectionCard id="settings-links-title" title={t('settings.recovery.linksTitle')}>
+        <Stack gap="lg">
+          <TextInput
+            label={t('settings.recovery.discountPrefix')}
+            description={t('settings.recovery.discountPrefixHelp', { example: `${v.discountPrefix ? `${v.discountPrefix}-` : ''}7KQ2XM4P` })}
+            value={v.discountPrefix}
+            onChange={(ev) => f.set('discountPrefix', ev.currentTarget.value.toUpperCase())}
+            error={e.discountPrefix}
+            maw={320}
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+          />
+          <RestoreUrlField value={v.restoreUrl} onChange={(u) => f.set('restoreUrl', u)} error={e.restoreUrl} domain={store.settings.domain} />
+        </Stack>
+      </SectionCard>
+    </SettingsForm>
+  );
+}
