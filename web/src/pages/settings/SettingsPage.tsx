@@ -28,12 +28,13 @@ export function SettingsPage() {
       {store.isPending && <PageLoader />}
       {store.isError && !store.data && <QueryError error={store.error} onRetry={() => void store.refetch()} />}
       {store.data && (
-        <Tabs value={section} onChange={(v) => v && setParams({ section: v })} orientation={wide ? 'vertical' : 'horizontal'} keepMounted={false} variant="pills" radius="md">
+        // Keyed by store: a switch of store starts every section afresh, so no draft (or a key shown once) crosses over.
+        <Tabs key={storeId} value={section} onChange={(v) => v && setParams({ section: v })} orientation={wide ? 'vertical' : 'horizontal'} keepMounted={false} variant="pills" radius="md" styles={{ tabLabel: { textAlign: wide ? 'left' : undefined } }}>
           <Tabs.List aria-label={t('settings.sectionsLabel')} mb={wide ? 0 : 'lg'} mr={wide ? 'xl' : 0} miw={wide ? 200 : undefined} style={wide ? { alignSelf: 'flex-start', position: 'sticky', top: 84 } : undefined}>
             {SECTION_IDS.map((id) => {
               const Icon = SECTIONS[id].icon;
               return (
-                <Tabs.Tab key={id} value={id} leftSection={<Icon size={18} stroke={1.7} aria-hidden />} style={{ justifyContent: 'flex-start' }}>
+                <Tabs.Tab key={id} value={id} leftSection={<Icon size={18} stroke={1.7} aria-hidden />}>
                   {t(`settings.sections.${id}`)}
                 </Tabs.Tab>
               );

@@ -5,7 +5,7 @@
  */
 import { Badge, List, Skeleton, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { SectionCard } from '../../account/SectionCard.tsx';
+import { SettingsCard } from '../SettingsCard.tsx';
 import { CopyCode } from '../fields/CopyCode.tsx';
 import { SecretField } from '../fields/SecretField.tsx';
 
@@ -30,7 +30,7 @@ export function WebhookCard({ platform, url, saved, value, onChange, error }: We
     </Badge>
   );
   return (
-    <SectionCard id={`settings-${platform}-title`} title={t(`${k}.title`)} description={t(`${k}.description`)} action={status}>
+    <SettingsCard id={`settings-${platform}-title`} title={t(`${k}.title`)} description={t(`${k}.description`)} badge={status}>
       <Stack gap="md">
         {url ? <CopyCode label={t(`${k}.webhookUrl`)} value={url} testId={`${platform}-webhook-url`} /> : <Skeleton h={36} />}
         <List type="ordered" size="sm" spacing={6}>
@@ -38,11 +38,11 @@ export function WebhookCard({ platform, url, saved, value, onChange, error }: We
             <List.Item key={s}>{t(`${k}.${s}`)}</List.Item>
           ))}
         </List>
-        <SecretField label={t(`${k}.secret`)} description={t(`${k}.secretHelp`)} saved={saved} value={value} onChange={onChange} error={error} />
+        <SecretField label={t(`${k}.secret`)} description={t(`${k}.secretHelp`)} placeholder={t('settings.connections.secretPlaceholder')} saved={saved} value={value} onChange={onChange} error={error} />
         <Text size="xs" c="dimmed">
           {t(`${k}.note`)}
         </Text>
       </Stack>
-    </SectionCard>
+    </SettingsCard>
   );
 }

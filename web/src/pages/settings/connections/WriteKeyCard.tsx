@@ -9,7 +9,7 @@ import { IconRotateClockwise, IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useConnectInfo, useRotateWriteKey } from '../../../api/settings.ts';
 import { notifyError } from '../../../components/notify.ts';
-import { SectionCard } from '../../account/SectionCard.tsx';
+import { SettingsCard } from '../SettingsCard.tsx';
 import { ConfirmButton } from '../fields/ConfirmButton.tsx';
 import { CopyCode } from '../fields/CopyCode.tsx';
 
@@ -20,7 +20,7 @@ export function WriteKeyCard({ storeId }: { storeId: string }) {
   const fresh = rotate.data?.writeKey;
 
   return (
-    <SectionCard id="settings-server-title" title={t('settings.connections.server.title')} description={t('settings.connections.server.description')}>
+    <SettingsCard id="settings-server-title" title={t('settings.connections.server.title')} description={t('settings.connections.server.description')}>
       <Stack gap="md">
         {connect.data ? <CopyCode label={t('settings.connections.server.endpoint')} value={connect.data.trackUrl} testId="track-url" /> : <Skeleton h={36} />}
         <Text size="sm">
@@ -53,6 +53,6 @@ export function WriteKeyCard({ storeId }: { storeId: string }) {
           </Group>
         </Stack>
       </Modal>
-    </SectionCard>
+    </SettingsCard>
   );
 }

@@ -29,7 +29,7 @@ function offsetOf(zone: string): string {
 
 /** IANA zones with their current UTC offset, "Asia/Shanghai (UTC+08:00)"; UTC first. */
 export function timeZoneOptions(): ComboboxItem[] {
-  return once('tz', () => ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')].map((zone) => ({ value: zone, label: `${zone.replaceAll('_', ' ')} (${offsetOf(zone)})` })));
+  return once('tz', () => ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')].map((zone) => ({ value: zone, label: zone === 'UTC' ? 'UTC' : `${zone.replaceAll('_', ' ')} (${offsetOf(zone)})` })));
 }
 
 /** The list, plus `value` when the list lacks it (an alias such as Asia/Calcutta), so it still shows. */

@@ -2,7 +2,7 @@
 import { SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Store } from '../../../api/types.ts';
-import { SectionCard } from '../../account/SectionCard.tsx';
+import { SettingsCard } from '../SettingsCard.tsx';
 import { DurationInput } from '../fields/DurationInput.tsx';
 import { SettingsForm } from '../form/SettingsForm.tsx';
 import { useSectionForm } from '../form/useSectionForm.ts';
@@ -20,25 +20,25 @@ export function RecoverySection({ store }: { store: Store }) {
 
   return (
     <SettingsForm form={f}>
-      <SectionCard id="settings-timing-title" title={t('settings.recovery.timingTitle')}>
+      <SettingsCard id="settings-timing-title" title={t('settings.recovery.timingTitle')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
           <DurationInput label={t('settings.recovery.abandonAfter')} description={t('settings.recovery.abandonAfterHelp')} value={v.abandonAfter} onChange={(d) => f.set('abandonAfter', d)} error={e.abandonAfter} />
           <DurationInput label={t('settings.recovery.attributionWindow')} description={t('settings.recovery.attributionWindowHelp')} value={v.attributionWindow} onChange={(d) => f.set('attributionWindow', d)} error={e.attributionWindow} units={['hours', 'days', 'weeks']} />
         </SimpleGrid>
-      </SectionCard>
+      </SettingsCard>
 
-      <SectionCard id="settings-consent-title" title={t('settings.recovery.consentTitle')}>
+      <SettingsCard id="settings-consent-title" title={t('settings.recovery.consentTitle')}>
         <ConsentChoice value={v.emailConsent} onChange={(c) => f.set('emailConsent', c)} error={e.emailConsent} />
-      </SectionCard>
+      </SettingsCard>
 
-      <SectionCard id="settings-limits-title" title={t('settings.recovery.limitsTitle')} description={t('settings.recovery.limitsDescription')}>
+      <SettingsCard id="settings-limits-title" title={t('settings.recovery.limitsTitle')} description={t('settings.recovery.limitsDescription')}>
         <Stack gap="xl">
           <QuietHoursField value={v.quietHours} onChange={(q) => f.set('quietHours', q)} error={e.quietHours} />
           <FrequencyCapField value={v.frequencyCap} onChange={(c) => f.set('frequencyCap', c)} error={e.frequencyCap} />
         </Stack>
-      </SectionCard>
+      </SettingsCard>
 
-      <SectionCard id="settings-links-title" title={t('settings.recovery.linksTitle')}>
+      <SettingsCard id="settings-links-title" title={t('settings.recovery.linksTitle')}>
         <Stack gap="lg">
           <TextInput
             label={t('settings.recovery.discountPrefix')}
@@ -46,12 +46,11 @@ export function RecoverySection({ store }: { store: Store }) {
             value={v.discountPrefix}
             onChange={(ev) => f.set('discountPrefix', ev.currentTarget.value.toUpperCase())}
             error={e.discountPrefix}
-            maw={320}
-            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+            styles={{ wrapper: { maxWidth: 320 }, input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           />
           <RestoreUrlField value={v.restoreUrl} onChange={(u) => f.set('restoreUrl', u)} error={e.restoreUrl} domain={store.settings.domain} />
         </Stack>
-      </SectionCard>
+      </SettingsCard>
     </SettingsForm>
   );
 }

@@ -2,7 +2,7 @@
 import { NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Store } from '../../../api/types.ts';
-import { SectionCard } from '../../account/SectionCard.tsx';
+import { SettingsCard } from '../SettingsCard.tsx';
 import { SecretField } from '../fields/SecretField.tsx';
 import { SettingsForm } from '../form/SettingsForm.tsx';
 import { useSectionForm } from '../form/useSectionForm.ts';
@@ -18,14 +18,14 @@ export function SendingSection({ store }: { store: Store }) {
 
   return (
     <SettingsForm form={f}>
-      <SectionCard id="settings-sender-title" title={t('settings.sending.senderTitle')} description={t('settings.sending.senderDescription')}>
+      <SettingsCard id="settings-sender-title" title={t('settings.sending.senderTitle')} description={t('settings.sending.senderDescription')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <TextInput label={t('settings.sending.senderName')} description={t('settings.sending.senderNameHelp', { store: store.name })} placeholder={store.name} value={v.senderName} onChange={(ev) => f.set('senderName', ev.currentTarget.value)} error={e.senderName} />
           <TextInput type="email" label={t('settings.sending.senderEmail')} description={t('settings.sending.senderEmailHelp', { fallback: fallbackSender })} placeholder={fallbackSender} value={v.senderEmail} onChange={(ev) => f.set('senderEmail', ev.currentTarget.value.trim())} error={e.senderEmail} />
         </SimpleGrid>
-      </SectionCard>
+      </SettingsCard>
 
-      <SectionCard id="settings-smtp-title" title={t('settings.sending.smtpTitle')} description={t('settings.sending.smtpDescription')}>
+      <SettingsCard id="settings-smtp-title" title={t('settings.sending.smtpTitle')} description={t('settings.sending.smtpDescription')}>
         <Stack gap="md">
           <SecretField
             key={f.version}
@@ -39,9 +39,9 @@ export function SendingSection({ store }: { store: Store }) {
           />
           <MailCheck storeId={store.id} unsaved={f.changed.includes('smtpUrl')} />
         </Stack>
-      </SectionCard>
+      </SettingsCard>
 
-      <SectionCard id="settings-cost-title" title={t('settings.sending.costTitle')}>
+      <SettingsCard id="settings-cost-title" title={t('settings.sending.costTitle')}>
         <NumberInput
           label={t('settings.sending.costPerMessage')}
           description={t('settings.sending.costHelp')}
@@ -54,10 +54,10 @@ export function SendingSection({ store }: { store: Store }) {
           placeholder="0.001"
           rightSection={<Text size="xs" c="dimmed">{store.settings.currency}</Text>}
           rightSectionWidth={48}
-          maw={320}
+          styles={{ wrapper: { maxWidth: 320 } }}
           error={e.costPerMessage}
         />
-      </SectionCard>
+      </SettingsCard>
     </SettingsForm>
   );
 }

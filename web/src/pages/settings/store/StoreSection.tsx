@@ -3,7 +3,7 @@ import { Alert, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Store } from '../../../api/types.ts';
-import { SectionCard } from '../../account/SectionCard.tsx';
+import { SettingsCard } from '../SettingsCard.tsx';
 import { CurrencySelect } from '../fields/CurrencySelect.tsx';
 import { TimeZoneSelect } from '../fields/TimeZoneSelect.tsx';
 import { SettingsForm } from '../form/SettingsForm.tsx';
@@ -24,7 +24,7 @@ export function StoreSection({ store }: { store: Store }) {
 
   return (
     <SettingsForm form={f}>
-      <SectionCard id="settings-store-title" title={t('settings.store.title')} description={t('settings.store.description')}>
+      <SettingsCard id="settings-store-title" title={t('settings.store.title')} description={t('settings.store.description')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
           <TextInput label={t('settings.store.name')} required value={v.name} onChange={(ev) => f.set('name', ev.currentTarget.value)} error={e.name} maxLength={200} />
           <TextInput label={t('settings.store.domain')} description={t('settings.store.domainHelp')} placeholder="shop.example.com" value={v.domain} onChange={(ev) => f.set('domain', ev.currentTarget.value.trim())} error={e.domain} />
@@ -40,9 +40,9 @@ export function StoreSection({ store }: { store: Store }) {
             error={e.locale}
           />
         </SimpleGrid>
-      </SectionCard>
+      </SettingsCard>
 
-      <SectionCard id="settings-contact-title" title={t('settings.store.contactTitle')} description={t('settings.store.contactDescription')}>
+      <SettingsCard id="settings-contact-title" title={t('settings.store.contactTitle')} description={t('settings.store.contactDescription')}>
         <Stack gap="md">
           {!v.postalAddress.trim() && (
             <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />}>
@@ -55,7 +55,7 @@ export function StoreSection({ store }: { store: Store }) {
             <TextInput type="url" label={t('settings.store.supportUrl')} placeholder="https://shop.example.com/help" value={v.supportUrl} onChange={(ev) => f.set('supportUrl', ev.currentTarget.value.trim())} error={e.supportUrl} />
           </SimpleGrid>
         </Stack>
-      </SectionCard>
+      </SettingsCard>
     </SettingsForm>
   );
 }

@@ -10,7 +10,7 @@ import { Link } from 'react-router';
 import { useConnectInfo } from '../../../api/settings.ts';
 import type { Store } from '../../../api/types.ts';
 import { QueryError } from '../../../components/QueryError.tsx';
-import { SectionCard } from '../../account/SectionCard.tsx';
+import { SettingsCard } from '../SettingsCard.tsx';
 import { CopyCode } from '../fields/CopyCode.tsx';
 import { EventsCheck } from './EventsCheck.tsx';
 
@@ -24,7 +24,7 @@ export function InstallCard({ store }: { store: Store }) {
   const noOrigin = !store.settings.domain && store.settings.allowedOrigins.length === 0;
 
   return (
-    <SectionCard id="settings-install-title" title={t('settings.storefront.installTitle')} description={t('settings.storefront.installDescription')}>
+    <SettingsCard id="settings-install-title" title={t('settings.storefront.installTitle')} description={t('settings.storefront.installDescription')}>
       <Stack gap="md">
         {noOrigin && (
           <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />}>
@@ -48,6 +48,6 @@ export function InstallCard({ store }: { store: Store }) {
         </List>
         <EventsCheck storeId={store.id} />
       </Stack>
-    </SectionCard>
+    </SettingsCard>
   );
 }

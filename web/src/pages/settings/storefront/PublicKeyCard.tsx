@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useRotatePublicKey } from '../../../api/settings.ts';
 import type { Store } from '../../../api/types.ts';
 import { notifyError, notifySuccess } from '../../../components/notify.ts';
-import { SectionCard } from '../../account/SectionCard.tsx';
+import { SettingsCard } from '../SettingsCard.tsx';
 import { ConfirmButton } from '../fields/ConfirmButton.tsx';
 import { CopyCode } from '../fields/CopyCode.tsx';
 
@@ -29,13 +29,13 @@ export function PublicKeyCard({ store }: { store: Store }) {
     </ConfirmButton>
   );
   return (
-    <SectionCard id="settings-public-key-title" title={t('settings.storefront.publicKeyTitle')} description={t('settings.storefront.publicKeyDescription')} action={action}>
+    <SettingsCard id="settings-public-key-title" title={t('settings.storefront.publicKeyTitle')} description={t('settings.storefront.publicKeyDescription')} action={action}>
       <Stack gap="xs">
         <CopyCode label={t('settings.storefront.publicKey')} value={store.publicKey} testId="public-key" />
         <Text size="xs" c="dimmed">
           {t('settings.storefront.publicKeyNote')}
         </Text>
       </Stack>
-    </SectionCard>
+    </SettingsCard>
   );
 }

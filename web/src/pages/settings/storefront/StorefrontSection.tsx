@@ -6,7 +6,7 @@
 import { Stack, Switch, TagsInput, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Store } from '../../../api/types.ts';
-import { SectionCard } from '../../account/SectionCard.tsx';
+import { SettingsCard } from '../SettingsCard.tsx';
 import { DurationInput } from '../fields/DurationInput.tsx';
 import { ToggleField } from '../fields/ToggleField.tsx';
 import { SettingsForm } from '../form/SettingsForm.tsx';
@@ -26,7 +26,7 @@ export function StorefrontSection({ store }: { store: Store }) {
       <InstallCard store={store} />
       <PublicKeyCard store={store} />
       <SettingsForm form={f}>
-        <SectionCard id="settings-capture-title" title={t('settings.storefront.captureTitle')} description={t('settings.storefront.captureDescription')}>
+        <SettingsCard id="settings-capture-title" title={t('settings.storefront.captureTitle')} description={t('settings.storefront.captureDescription')}>
           <Stack gap="md">
             <Switch label={t('settings.storefront.captureEmail')} description={t('settings.storefront.captureEmailHelp')} checked={v.captureEmail} onChange={(ev) => f.set('captureEmail', ev.currentTarget.checked)} />
             <TagsInput
@@ -43,18 +43,18 @@ export function StorefrontSection({ store }: { store: Store }) {
             />
             <TextInput label={t('settings.storefront.consentField')} description={t('settings.storefront.consentFieldHelp')} placeholder="#accepts_marketing" value={v.consentField} onChange={(ev) => f.set('consentField', ev.currentTarget.value)} disabled={!v.captureEmail} error={e.consentField} />
           </Stack>
-        </SectionCard>
+        </SettingsCard>
 
-        <SectionCard id="settings-return-title" title={t('settings.storefront.returnTitle')} description={t('settings.storefront.returnDescription')}>
+        <SettingsCard id="settings-return-title" title={t('settings.storefront.returnTitle')} description={t('settings.storefront.returnDescription')}>
           <Stack gap="lg">
             <Switch label={t('settings.storefront.onsiteReminder')} description={t('settings.storefront.onsiteReminderHelp')} checked={v.onsiteReminder} onChange={(ev) => f.set('onsiteReminder', ev.currentTarget.checked)} />
             <ToggleField label={t('settings.storefront.holdBack')} description={t('settings.storefront.holdBackHelp')} enabled={v.holdBackOnReturn !== null} onToggle={(on) => f.set('holdBackOnReturn', on ? 'PT2H' : null)} error={e.holdBackOnReturn}>
               <DurationInput label={t('settings.storefront.holdBackFor')} value={v.holdBackOnReturn ?? ''} onChange={(d) => f.set('holdBackOnReturn', d)} units={['minutes', 'hours', 'days']} error={!!e.holdBackOnReturn} />
             </ToggleField>
           </Stack>
-        </SectionCard>
+        </SettingsCard>
 
-        <SectionCard id="settings-origins-title" title={t('settings.storefront.originsTitle')}>
+        <SettingsCard id="settings-origins-title" title={t('settings.storefront.originsTitle')}>
           <TagsInput
             label={t('settings.storefront.allowedOrigins')}
             description={t('settings.storefront.allowedOriginsHelp', { domain: store.settings.domain || 'shop.example.com' })}
@@ -66,7 +66,7 @@ export function StorefrontSection({ store }: { store: Store }) {
             clearable
             error={e.allowedOrigins}
           />
-        </SectionCard>
+        </SettingsCard>
       </SettingsForm>
     </Stack>
   );
