@@ -44,10 +44,13 @@ export interface HistoryOptions extends Partial<PopulationParams> {
 
 export interface HistoryResult {
   shoppers: number;
+  /** ingest requests made (a visit, an order, a retry) */
   deliveries: number;
+  /** messages the engine sent (to the discarding mailer) */
   messages: number;
   opens: number;
   clicks: number;
+  /** purchases after leaving the cart (prompted by a message or not); buying at once is part of the visit */
   orders: number;
   unsubscribes: number;
   /** runs still active at the end, ended as 'simulation_ended' */
