@@ -55,7 +55,7 @@ export function DurationInput({ label, description, value, onChange, error, unit
           aria-label={t('settings.duration.unitOf', { label })}
           value={shown.unit}
           onChange={(e) => emit({ amount: shown.amount, unit: e.currentTarget.value as Unit })}
-          data={offered.map((u) => ({ value: u, label: t(`settings.duration.units.${u}`) }))}
+          data={offered.map((u) => ({ value: u, label: t(`settings.duration.units.${u}`, { count: Number.isFinite(shown.amount) ? shown.amount : 2 }) }))}
           style={{ flex: 1 }}
         />
       </Group>

@@ -15,14 +15,20 @@ export interface Amount {
   unit: Unit;
 }
 
-/** null for text that is not a duration the server accepts. */
+/**
+ * null for text that is not a duration the server accepts. A duration of one part keeps its unit
+ * (P7D is 7 days, not 1 week; PT60M stays 60 minutes), as whoever set it chose it.
+ */
 export function fromIso(iso: string): Amount | null {
   const m = PATTERN.exec(iso);
   if (!m || iso === 'P' || iso.endsWith('T')) return null;
-  const [w, d, h, min, s] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number];
-  const total = w * SECONDS.weeks + d * SECONDS.days + h * SECONDS.hours + min * SECONDS.minutes + s;
-  if (total === 0) return { amount: 0, unit: 'minutes' };
-  const unit = [...UNITS].reverse().find((u) => total % SECONDS[u] === 0) ?? 'seconds';
+  const parts = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number];
+  const order: Unit[] = ['weeks', 'days', 'hours', 'minutes', 'seconds'];
+  const used = order.filter((_, i) => parts[i]! > 0);
+  if (used.length === 0) return { amount: 0, unit: 'minutes' };
+  if (used.length === 1) return { amount: parts[order.indexOf(used[0]!)]!, unit: used[0]! };
+  const total = order.reduce((sum, u, i) => sum + parts[i]! * SECONDS[u], 0);
+  const unit = order.find((u) => total % SECONDS[u] === 0) ?? 'seconds';
   return { amount: total / SECONDS[unit], unit };
 }
 
