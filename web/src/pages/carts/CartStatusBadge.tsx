@@ -8,7 +8,7 @@ const COLOR: Record<CartStatus, string> = { active: 'blue', abandoned: 'orange',
 export function CartStatusBadge({ status }: { status: CartStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLOR[status] ?? 'gray'} variant={status === 'recovered' ? 'filled' : 'light'}>
+    <Badge color={COLOR[status] ?? 'gray'} variant={status === 'recovered' ? 'filled' : 'light'} miw="max-content">
       {t(`carts.status.${status}`)}
     </Badge>
   );

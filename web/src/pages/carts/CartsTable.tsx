@@ -69,7 +69,7 @@ export function CartsTable({ carts, onOpen }: { carts: CartRow[]; onOpen: (cart:
               <Table.Td {...num}>{formatNumber(c.item_count)}</Table.Td>
               <Table.Td {...num}>{formatMoney(c.value, c.currency)}</Table.Td>
               <Table.Td>
-                <Text size="sm" title={formatDateTime(c.last_activity_at)}>
+                <Text size="sm" title={formatDateTime(c.last_activity_at)} style={{ whiteSpace: 'nowrap' }}>
                   {formatRelative(c.last_activity_at)}
                 </Text>
               </Table.Td>

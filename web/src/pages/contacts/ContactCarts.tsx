@@ -39,7 +39,9 @@ export function ContactCarts({ carts, contact }: { carts: Cart[]; contact: Conta
                 </Group>
                 <Group justify="space-between" wrap="nowrap" gap="xs" mt={2}>
                   <Text size="xs" c="dimmed">{t('contact.carts.summary', { count: c.item_count, at: formatDateTime(c.last_activity_at) })}</Text>
-                  <CartStatusBadge status={c.status} />
+                  <span style={{ flexShrink: 0 }}>
+                    <CartStatusBadge status={c.status} />
+                  </span>
                 </Group>
               </UnstyledButton>
             </li>

@@ -10,7 +10,7 @@ export function ContactStatusBadge({ contact }: { contact: Pick<Contact, 'email'
   const { t } = useTranslation();
   const s = contactState(contact);
   return (
-    <Badge color={COLOR[s]} variant={s === 'subscribed' ? 'light' : 'outline'}>
+    <Badge color={COLOR[s]} variant={s === 'subscribed' ? 'light' : 'outline'} miw="max-content">
       {t(`contacts.state.${s}`)}
     </Badge>
   );

@@ -40,7 +40,7 @@ export function EstimatorCard({ data }: { data: Dashboard }) {
       <Text size="sm" c="dimmed" mb="md">
         {t('dashboard.estimator.description')}
       </Text>
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" style={{ alignItems: "end" }}>
         <NumberInput label={t('dashboard.estimator.carts')} value={v.carts} onChange={(x) => setV({ ...v, carts: x })} min={0} allowDecimal={false} thousandSeparator />
         <NumberInput label={t('dashboard.estimator.rate')} value={v.ratePct} onChange={(x) => setV({ ...v, ratePct: x })} min={0} max={100} decimalScale={1} suffix="%" />
         <NumberInput label={t('dashboard.estimator.average')} value={v.average} onChange={(x) => setV({ ...v, average: x })} min={0} decimalScale={digits} prefix={symbol} thousandSeparator />

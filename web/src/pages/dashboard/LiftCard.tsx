@@ -31,7 +31,7 @@ export function LiftCard({ data }: { data: Dashboard }) {
         <Stack gap="sm">
           <Text fw={600} data-testid="lift-sentence">
             {lift.ci95
-              ? t(`dashboard.lift.sentence.${verdictOf(lift)}`, { points: formatPoints(lift.absolute), low: formatPoints(lift.ci95.low, false), high: formatPoints(lift.ci95.high, false) })
+              ? t(`dashboard.lift.sentence.${verdictOf(lift)}`, { points: formatPoints(lift.absolute), abs: formatPoints(Math.abs(lift.absolute), false), low: formatPoints(lift.ci95.low, false), high: formatPoints(lift.ci95.high, false) })
               : t('dashboard.lift.noInterval', { points: formatPoints(lift.absolute) })}
           </Text>
           {lift.ci95 && <IntervalBar low={lift.ci95.low} high={lift.ci95.high} point={lift.absolute} verdict={verdictOf(lift)} />}
