@@ -21,6 +21,15 @@ export interface SecretFieldProps {
   placeholder?: string;
 }
 
+/** The SMTP mask comes percent-encoded (the dots are set as a URL password); show it as read. */
+const readable = (mask: string) => {
+  try {
+    return decodeURIComponent(mask);
+  } catch {
+    return mask;
+  }
+};
+
 export function SecretField({ label, description, saved, value, onChange, error, placeholder }: SecretFieldProps) {
   const { t } = useTranslation();
   const isSet = saved !== '';
@@ -64,7 +73,7 @@ export function SecretField({ label, description, saved, value, onChange, error,
           </Text>
         ) : (
           <Code aria-label={t('settings.secret.current', { label })} style={{ fontSize: 'var(--mantine-font-size-sm)', padding: '6px 10px', wordBreak: 'break-all' }}>
-            {saved}
+            {readable(saved)}
           </Code>
         )}
         {cleared ? (

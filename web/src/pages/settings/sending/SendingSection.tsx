@@ -37,7 +37,8 @@ export function SendingSection({ store }: { store: Store }) {
             onChange={(url) => f.set('smtpUrl', url)}
             error={e.smtpUrl}
           />
-          <MailCheck storeId={store.id} unsaved={f.changed.includes('smtpUrl')} />
+          {/* A new saved server is a new question: the old answer goes (keyed by the saved URL). */}
+          <MailCheck key={f.saved.smtpUrl} storeId={store.id} unsaved={f.changed.includes('smtpUrl')} />
         </Stack>
       </SettingsCard>
 
