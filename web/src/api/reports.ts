@@ -94,8 +94,9 @@ interface FlowNode { id: string; type: string; label?: string }
 export function useStepLabels(storeId: string, flowIds: string[]): Map<string, string> {
   const results = useQueries({
     queries: flowIds.map((flowId) => ({
-      // Under the flow's own key, so saving the flow (which invalidates it) refreshes the names.
-      queryKey: [...keys.store(storeId), 'flows', flowId, 'step-labels'],
+      // The flow builder's own key and answer (api/flows.ts: the raw GET of the flow), so both share
+      // one cache entry and a saved flow's new step names show here too.
+      queryKey: [...keys.store(storeId), 'flows', 'flow', flowId],
       queryFn: () => api.get<{ definition: { nodes: FlowNode[] } }>(`/api/stores/${encodeURIComponent(storeId)}/flows/${encodeURIComponent(flowId)}`),
       select: (f: { definition: { nodes: FlowNode[] } }) => f.definition.nodes,
       staleTime: 60_000,

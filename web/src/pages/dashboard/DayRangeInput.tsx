@@ -37,7 +37,7 @@ export function DayRangeInput({ label, value, onChange, placeholder, maxDate, cl
           if (v[0] && v[1]) onChange([String(v[0]), String(v[1])]);
           else if (!v[0] && !v[1]) onChange(null);
         }}
-        valueFormat={zh ? 'YYYY年M月D日' : 'MMM D, YYYY'}
+        valueFormat={zh ? 'YYYY/M/D' : 'MMM D, YYYY'}
         maxDate={maxDate}
         clearable={clearable}
         allowSingleDateInRange

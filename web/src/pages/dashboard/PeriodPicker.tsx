@@ -31,7 +31,7 @@ export function PeriodPicker({ period, today }: { period: PeriodState; today: st
           value={[period.first, period.last]}
           onChange={(r) => r && period.setCustom(r[0], r[1])}
           maxDate={today}
-          w={260}
+          w={270}
         />
       )}
     </Group>
