@@ -15,4 +15,6 @@ test('formatting follows the locale and the currency', () => {
   assert.match(formatMoney(12345, 'CNY', 'zh-CN'), /¥123\.45/);
   assert.equal(isCurrency('USD'), true);
   assert.equal(isCurrency('usd'), false);
+  assert.equal(isCurrency('XYZ'), false);
+  assert.equal(isCurrency('TWD'), true);
 });

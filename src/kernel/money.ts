@@ -34,11 +34,10 @@ export function formatMoney(minor: number, currency: string, locale = 'en'): str
   return f.format(fromMinor(minor, currency));
 }
 
+// ICU formats any three letters as a currency; the list it knows is what tells a real one.
+const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/** An ISO 4217 code the runtime knows (USD, CNY, TWD, JPY, …); lower case or unknown codes are not. */
 export function isCurrency(code: string): boolean {
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: code });
-    return /^[A-Z]{3}$/.test(code);
-  } catch {
-    return false;
-  }
+  return KNOWN_CURRENCIES.has(code);
 }

@@ -6,7 +6,8 @@ import { maskSettings, unmaskPatch } from './secrets.ts';
 test('secrets are masked: set or not, and which, but never the secret', () => {
   const s = checkSettings({ smtpUrl: 'smtp://mailer:hunter2-long@smtp.example.com:587', shopifyWebhookSecret: 'shpss_0123456789abcdef' });
   const masked = maskSettings(s);
-  assert.equal(masked.smtpUrl, 'smtp://mailer:%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2@smtp.example.com:587');
+  assert.equal(masked.smtpUrl, 'smtp://mailer:••••••@smtp.example.com:587');
+  assert.equal(maskSettings(checkSettings({ smtpUrl: 'smtp://relay.example.com:25' })).smtpUrl, 'smtp://relay.example.com:25', 'nothing to hide');
   assert.equal(masked.shopifyWebhookSecret, '••••••cdef');
   assert.equal(masked.woocommerceWebhookSecret, '', 'unset stays visibly unset');
   assert.ok(!JSON.stringify(masked).includes('hunter2') && !JSON.stringify(masked).includes('0123456789'));

@@ -12,13 +12,10 @@ const DOTS = '••••••';
 export function maskSecret(key: SecretKey, value: string): string {
   if (!value) return '';
   if (key === 'smtpUrl') {
-    try {
-      const u = new URL(value);
-      if (u.password) u.password = DOTS;
-      return u.toString().replace(/\/$/, '');
-    } catch {
-      return DOTS;
-    }
+    // Kept readable (URL's own setter would percent-encode the dots): scheme, user, host and port.
+    const m = /^(smtps?:\/\/)(?:([^:@/]*)(?::[^@/]*)?@)?(.*)$/.exec(value);
+    if (!m) return DOTS;
+    return `${m[1]}${m[2] !== undefined ? `${m[2]}:${DOTS}@` : ''}${m[3]!.replace(/\/$/, '')}`;
   }
   return `${DOTS}${value.slice(-4)}`;
 }

@@ -40,6 +40,18 @@ for (const dialect of DIALECTS) {
       assert.equal((await cb.api.admin('PATCH', `/stores/${storeId}`, { settings: { smtpUrl: 'ftp://nope' } })).body.error.code, 'invalid_body');
     });
 
+    test('a time zone or currency that does not exist is refused, naming the setting; nothing changes', async () => {
+      const { storeId } = await storeWithFlow(cb.api);
+      const bad = await cb.api.admin('PATCH', `/stores/${storeId}`, { settings: { timezone: 'Mars/Phobos', currency: 'XYZ', senderName: 'Changed' } });
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.error.code, 'invalid_body');
+      assert.ok(bad.body.error.details.some((d: string) => d.startsWith('/timezone')), JSON.stringify(bad.body.error.details));
+      assert.ok(bad.body.error.details.some((d: string) => d.startsWith('/currency')), JSON.stringify(bad.body.error.details));
+      const after = (await cb.api.admin('GET', `/stores/${storeId}`)).body.settings;
+      assert.deepEqual([after.timezone, after.senderName], ['UTC', ''], 'not half applied');
+      assert.equal((await cb.api.admin('POST', '/stores', { name: 'Nowhere', settings: { timezone: 'Nowhere/Town' } })).status, 400);
+    });
+
     test("a store with its own SMTP server sends through it; the mail check tells whether it answers", async () => {
       const { storeId, writeKey } = await storeWithFlow(cb.api);
       assert.deepEqual((await cb.api.admin('POST', `/stores/${storeId}/mail/verify`)).body.ok, true);

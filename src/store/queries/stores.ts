@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { Value } from 'typebox/value';
 import { StoreSettings, type StoreView } from '../../contracts/store.ts';
 import { AppError } from '../../kernel/errors.ts';
+import { isCurrency } from '../../kernel/money.ts';
+import { isTimeZone } from '../../kernel/timezone.ts';
 import { newId, randomSecret, sha256 } from '../../kernel/ids.ts';
 import { maskSettings, unmaskPatch } from '../../stores/secrets.ts';
 import type { DB, StoreTable } from '../schema.ts';
@@ -15,9 +17,13 @@ export interface Store {
 }
 
 /** Fills defaults and checks a (partial) settings object; throws invalid_body listing every problem. */
-export function checkSettings(input: unknown): StoreSettings {
+export function checkSettings(input: unknown, opts: { writing?: boolean } = {}): StoreSettings {
   const withDefaults = Value.Default(StoreSettings, Value.Clone(input ?? {}));
   const problems = [...Value.Errors(StoreSettings, withDefaults)].map((e) => `${e.instancePath || '/'} ${e.message}`);
+  const s = withDefaults as StoreSettings;
+  // Checked when settings are written, not on every read: a store saved before these checks must still load.
+  if (opts.writing && typeof s.timezone === 'string' && !isTimeZone(s.timezone)) problems.push(`/timezone ${JSON.stringify(s.timezone)} is not an IANA time zone (e.g. Asia/Shanghai)`);
+  if (opts.writing && typeof s.currency === 'string' && !isCurrency(s.currency)) problems.push(`/currency ${JSON.stringify(s.currency)} is not an ISO 4217 currency`);
   if (problems.length) throw new AppError('invalid_body', 'invalid store settings', problems);
   return withDefaults as StoreSettings;
 }
@@ -32,7 +38,7 @@ export function storeView(s: Store): StoreView {
 }
 
 export async function insertStore(db: Kysely<DB>, input: { name: string; settings?: Partial<StoreSettings> }, now: number): Promise<{ store: Store; writeKey: string }> {
-  const settings = checkSettings(input.settings ?? {});
+  const settings = checkSettings(input.settings ?? {}, { writing: true });
   const writeKey = `wk_${randomSecret(24)}`;
   const row: StoreTable = {
     id: newId(),
@@ -94,7 +100,7 @@ export async function listStores(db: Kysely<DB>): Promise<Store[]> {
 
 export async function updateStore(db: Kysely<DB>, id: string, patch: { name?: string; settings?: Partial<StoreSettings> }, now: number): Promise<Store> {
   const current = await getStore(db, id);
-  const settings = checkSettings({ ...current.settings, ...unmaskPatch(current.settings, patch.settings ?? {}) });
+  const settings = checkSettings({ ...current.settings, ...unmaskPatch(current.settings, patch.settings ?? {}) }, { writing: true });
   await db
     .updateTable('stores')
     .set({ name: patch.name ?? current.name, settings: JSON.stringify(settings), updated_at: now })
