@@ -1,7 +1,9 @@
 /**
  * The recovery funnel of the carts abandoned in a period: how many were abandoned, reached by at
  * least one message, opened one, clicked one, and came back as an order credited to a message.
- * Each stage counts carts, so every stage is a subset of the one before.
+ * Each stage counts carts. Contacted ⊆ reachable ⊆ abandoned and clicked ⊆ opened ⊆ contacted (a
+ * click counts as an open); recovered ⊆ opened but not always ⊆ clicked, since an order is credited
+ * to the last click, else the last open (a shopper may read the email and come back by typing).
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../store/schema.ts';
