@@ -110,7 +110,7 @@ describe('admin app: templates and mailbox', { skip: browserSkip }, () => {
     // Fixed, saved: version 1 of the store's own template, with the new subject.
     await replaceInSource(page, '{% if contact.first_name %}No rush.', 'No rush.');
     await problems.waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.keyboard.press('Control+s');
     await page.getByTestId('saved-version').filter({ hasText: 'Version 1 saved' }).waitFor();
     const saved = await cb.api.admin('GET', `/stores/${storeId}/templates/helpful-1/en`);
     assert.deepEqual([saved.body.version, saved.body.builtIn], [1, false]);

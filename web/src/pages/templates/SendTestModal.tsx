@@ -8,6 +8,7 @@ import { IconAlertCircle, IconCheck, IconMailbox } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ApiError } from '../../api/client.ts';
 import { useCurrentSession } from '../../api/session.ts';
 import { templateProblems, useSendTest, type PreviewData, type TemplateDraft } from '../../api/templates.ts';
 import { errorMessage } from '../../i18n/errorMessage.ts';
@@ -29,6 +30,12 @@ export function SendTestModal({ opened, onClose, storeId, templateKey, locale, d
   const [to, setTo] = useState(user.email);
   const sent = send.data;
 
+  // The route says why the mail server refused (unavailable); "the server is busy" would mislead.
+  const failure = (err: unknown) => {
+    if (templateProblems(err).length > 0) return t('template.test.problems');
+    if (err instanceof ApiError && err.code === 'unavailable') return t('template.test.failed', { reason: err.message });
+    return errorMessage(t, err);
+  };
   const close = () => {
     send.reset();
     onClose();
@@ -47,7 +54,7 @@ export function SendTestModal({ opened, onClose, storeId, templateKey, locale, d
           </Text>
           {send.isError && (
             <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-              {templateProblems(send.error).length > 0 ? t('template.test.problems') : errorMessage(t, send.error)}
+              {failure(send.error)}
             </Alert>
           )}
           {sent && (

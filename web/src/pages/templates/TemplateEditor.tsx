@@ -50,7 +50,7 @@ export function TemplateEditor({ storeId, source, title, description }: { storeI
   const problems = refused ?? preview.problems;
 
   const onSave = () => {
-    if (save.isPending) return;
+    if (save.isPending || !d.dirty) return;
     save.mutate(d.draft, {
       onSuccess: (r, saved) => {
         d.markSaved(saved);
