@@ -2,7 +2,8 @@
  * What the template editor needs from a refused template, on every database: each problem names
  * the source it counts in (`part`: the MJML document or the text) and the line there, also when
  * Liquid only fails while rendering (strict variables), where its own line counts in compiled
- * HTML nobody wrote. A template that does not render with the sample is not saved.
+ * HTML nobody wrote. A template that does not render with the sample is not saved. A preview's
+ * links (also a test email's) lead to pages that say they are previews.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -55,6 +56,18 @@ for (const dialect of DIALECTS) {
       const saved = await cb.api.admin('PUT', path, { mjml: base.mjml.replace('We noticed', 'We saw'), text: base.text });
       assert.equal(saved.status, 200, JSON.stringify(saved.body));
       assert.equal(saved.body.version, 1);
+    });
+
+    test("a preview's links lead to pages that say they are previews", async () => {
+      const store = await cb.api.admin('POST', '/stores', { name: 'Links shop', templates: false });
+      const preview = await cb.api.admin('POST', `/stores/${store.body.id as string}/templates/helpful-1/en/preview`);
+      const restore = /href="([^"]*\/preview\/restore)"/.exec(preview.body.html as string)?.[1];
+      assert.ok(restore, 'the button leads to the restore preview page');
+      const page = await cb.api.get(restore);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /This is a preview/);
+      assert.equal((await cb.api.get('/preview/unsubscribe')).status, 200);
+      assert.equal((await cb.api.get('/preview/open.gif')).status, 204);
     });
   });
 }

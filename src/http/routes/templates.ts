@@ -3,7 +3,7 @@
  * source, save a new version (compiled once, refused with line numbers if MJML or Liquid is
  * broken), and preview a rendering with sample data.
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { Value } from 'typebox/value';
 import type { Services } from '../../app.ts';
@@ -20,6 +20,7 @@ import { getStore, type Store } from '../../store/queries/stores.ts';
 import { newId } from '../../kernel/ids.ts';
 import { StoreParams } from './stores.ts';
 import { ADMIN_SECURITY } from '../auth.ts';
+import { page } from '../pages.ts';
 
 const sec = ADMIN_SECURITY;
 const Params = Type.Object({ ...StoreParams.properties, key: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' }), locale: Type.Union(LOCALES.map((l) => Type.Literal(l))) });
@@ -109,6 +110,15 @@ export const templateRoutes = (s: Services): FastifyPluginAsync => async (app) =
     const { template, context, mjml } = await templateFor(req);
     return renderOrRefuse(template, context, mjml);
   });
+
+  // Where the links of a preview or a test email lead (src/channels/email/preview.ts): a page that
+  // says what the link does in a real email, rather than a 404. Nothing here touches a cart or a
+  // contact. The open pixel's address answers 204: there is nothing to count.
+  const previewPage = (what: string, zh: string) => async (_req: FastifyRequest, reply: FastifyReply) =>
+    reply.type('text/html').header('cache-control', 'no-store').send(page('Preview link', `<h1>This is a preview</h1><p>${what}</p><p lang="zh-CN">这是预览邮件里的链接。${zh}</p>`));
+  app.get('/preview/restore', { schema: { hide: true } }, previewPage('In a real email, this button brings the shopper back to their cart, restored.', '在真实邮件中，这个按钮会把顾客带回已恢复的购物车。'));
+  app.get('/preview/unsubscribe', { schema: { hide: true } }, previewPage('In a real email, this link lets the shopper unsubscribe (after confirming).', '在真实邮件中，顾客通过这个链接退订（需确认）。'));
+  app.get('/preview/open.gif', { schema: { hide: true } }, async (_req, reply) => reply.code(204).send());
 
   app.post('/api/stores/:storeId/templates/:key/:locale/test', {
     schema: { tags: ['templates'], summary: "Send a rendering to one address through the store's mailer, subject marked [Test]; links lead to preview pages", security: sec, params: Params, querystring: PreviewQuery },
