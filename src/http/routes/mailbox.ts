@@ -17,15 +17,19 @@ export const mailboxRoutes = (s: Services): FastifyPluginAsync => async (app) =>
   app.get('/api/stores/:storeId/mailbox', {
     schema: {
       tags: ['mailbox'], summary: 'The dev mailbox: messages delivered without SMTP, newest first (with summary=true: without the bodies)', security: sec, params: StoreParams,
-      querystring: Type.Object({ to: Type.Optional(Type.String()), q: Type.Optional(Type.String({ maxLength: 200 })), summary: Type.Optional(Type.Boolean()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })), before: Type.Optional(Type.Integer()) }),
+      querystring: Type.Object({ to: Type.Optional(Type.String()), q: Type.Optional(Type.String({ maxLength: 200 })), summary: Type.Optional(Type.Boolean()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })), before: Type.Optional(Type.Integer({ description: 'paging: the last message\'s created_at (epoch ms)' })), beforeId: Type.Optional(Type.String({ maxLength: 64, description: 'paging: the last message\'s id, so messages of the same millisecond are not skipped' })) }),
     },
   }, async (req) => {
     const store = await storeOf(req);
-    const q = req.query as { to?: string; q?: string; summary?: boolean; limit?: number; before?: number };
+    const q = req.query as { to?: string; q?: string; summary?: boolean; limit?: number; before?: number; beforeId?: string };
     let query = db.selectFrom('mailbox').selectAll().where('store_id', '=', store.id);
     if (q.to) query = query.where('to_address', '=', q.to);
     if (q.q) query = query.where((eb) => eb.or([eb('to_address', 'like', `%${q.q}%`), eb('subject', 'like', `%${q.q}%`)]));
-    if (q.before) query = query.where('created_at', '<', q.before);
+    const { before, beforeId } = q;
+    if (before !== undefined) {
+      query = beforeId === undefined ? query.where('created_at', '<', before)
+        : query.where((eb) => eb.or([eb('created_at', '<', before), eb.and([eb('created_at', '=', before), eb('id', '<', beforeId)])]));
+    }
     const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit ?? 50).execute();
     return rows.map((r) => (q.summary ? { id: r.id, message_id: r.message_id, to_address: r.to_address, from_address: r.from_address, subject: r.subject, created_at: r.created_at, createdAt: new Date(r.created_at).toISOString() } : view(r)));
   });

@@ -36,9 +36,13 @@ export function useMailbox(storeId: string, q: string) {
   return useInfiniteQuery({
     queryKey: mailboxKeys.list(storeId, q),
     queryFn: ({ pageParam }) =>
-      api.get<MailSummary[]>(`${path(storeId)}?${new URLSearchParams({ summary: 'true', limit: String(PAGE), ...(q ? { q } : {}), ...(pageParam ? { before: String(pageParam) } : {}) })}`),
-    initialPageParam: 0,
-    getNextPageParam: (last) => (last.length < PAGE ? undefined : last.at(-1)?.created_at),
+      api.get<MailSummary[]>(`${path(storeId)}?${new URLSearchParams({ summary: 'true', limit: String(PAGE), ...(q ? { q } : {}), ...(pageParam ? { before: String(pageParam.at), beforeId: pageParam.id } : {}) })}`),
+    initialPageParam: null as { at: number; id: string } | null,
+    // (time, id): mail of the same millisecond on both sides of a page boundary is not skipped
+    getNextPageParam: (last) => {
+      const end = last.at(-1);
+      return last.length < PAGE || !end ? undefined : { at: end.created_at, id: end.id };
+    },
     // A mailbox is watched while something is being tried out: new mail shows up by itself.
     refetchInterval: 10_000,
   });
