@@ -52,9 +52,23 @@ test('a node with a wrong field is told about that field only, not about other n
     trigger: 'cart_abandoned',
     nodes: [
       { id: 't', type: 'trigger', event: 'cart_abandoned', next: 'e' },
-      { id: 'e', type: 'send_email', template: '', next: null },
+      { id: 'e', type: 'send_email', template: '', next: 'c' },
       { id: 'c', type: 'condition', check: { kind: 'cart_value', op: 'gte', amount: -1 }, yes: null, no: null },
     ],
   });
   assert.deepEqual(found, ['e: /nodes/1/template must not have fewer than 1 characters', 'c: /nodes/2/check/amount must be >= 0']);
+});
+
+test('while a step\'s settings are wrong, its links are still checked', () => {
+  const found = problems({
+    name: 'Half built',
+    trigger: 'cart_abandoned',
+    nodes: [
+      { id: 't', type: 'trigger', event: 'cart_abandoned', next: null },
+      { id: 'e', type: 'send_email', template: '', next: 'ghost' },
+    ],
+  });
+  assert.deepEqual(found, ['e: /nodes/1/template must not have fewer than 1 characters', 'e: links to unknown node "ghost"', 'e: cannot be reached from the trigger']);
+  const unreadable = problems({ name: 'x', trigger: 'cart_abandoned', nodes: [{ id: 't', type: 'trigger', event: 'cart_abandoned', next: 7 }] });
+  assert.ok(unreadable.every((p) => p.startsWith('t: /nodes/0')), unreadable.join('\n'));
 });

@@ -16,7 +16,12 @@ function targets(n: FlowNode): Array<string | null | undefined> {
   return [n.next];
 }
 
-function graphProblems(def: FlowDefinition, templateExists: (key: string) => boolean): FlowProblem[] {
+/**
+ * Problems of the graph: ids, the trigger, links, loops, reachability; with `settings`, also each
+ * step's settings (durations, templates, weights, what a condition checks). The links alone need
+ * only ids, types and link fields, so they can be checked while a step's settings are still wrong.
+ */
+function graphProblems(def: FlowDefinition, templateExists: (key: string) => boolean, settings = true): FlowProblem[] {
   const problems: FlowProblem[] = [];
   const byId = new Map<string, FlowNode>();
   for (const n of def.nodes) {
@@ -27,6 +32,7 @@ function graphProblems(def: FlowDefinition, templateExists: (key: string) => boo
   if (triggers.length !== 1) problems.push({ message: `a flow needs exactly one trigger node (found ${triggers.length})` });
   for (const n of def.nodes) {
     for (const t of targets(n)) if (t && !byId.has(t)) problems.push({ node: n.id, message: `links to unknown node "${t}"` });
+    if (!settings) continue;
     if (n.type === 'wait' && !isDuration(n.duration)) problems.push({ node: n.id, message: `wait "${n.duration}" is not a duration of at least PT1S` });
     if (n.type === 'send_email') {
       for (const key of [n.template, ...(n.variants ?? []).map((v) => v.template)]) {
@@ -88,20 +94,31 @@ function shapeProblems(input: unknown): FlowProblem[] {
   return [...top, ...inNodes].slice(0, 50);
 }
 
-/** Every problem of a definition (shape first; the graph only once the shape is right); empty when it can go live. */
+/** Whether the links can be followed: every node an object with a string id, a known type, and links that are ids or empty. */
+function linksReadable(input: unknown): boolean {
+  const nodes = (input as { nodes?: unknown } | null)?.nodes;
+  const link = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+  return Array.isArray(nodes) && nodes.every((n: Record<string, unknown> | null) =>
+    typeof n === 'object' && n !== null && typeof n.id === 'string' && String(n.type) in NODE_SCHEMAS && link(n.next) && link(n.yes) && link(n.no));
+}
+
+/**
+ * Every problem of a definition, empty when it can go live: shape problems first, then the graph's.
+ * While a step's settings are malformed (a half-built step in the builder), its links are still
+ * checked, so fixing one thing never uncovers a list of others that were there all along.
+ */
 export function flowProblems(input: unknown, templateExists: (key: string) => boolean): FlowProblem[] {
   const shape = shapeProblems(input);
-  return shape.length ? shape : graphProblems(input as FlowDefinition, templateExists);
+  if (!shape.length) return graphProblems(input as FlowDefinition, templateExists);
+  return linksReadable(input) ? [...shape, ...graphProblems(input as FlowDefinition, templateExists, false)] : shape;
 }
 
 /** Returns the definition or throws invalid_flow with every problem in details. */
 export function validateFlow(input: unknown, templateExists: (key: string) => boolean): FlowDefinition {
-  const shape = shapeProblems(input);
-  if (shape.length) throw new AppError('invalid_flow', 'the flow definition does not have the expected shape', shape);
-  const def = input as FlowDefinition;
-  const problems = graphProblems(def, templateExists);
+  const problems = flowProblems(input, templateExists);
+  if (problems.length && shapeProblems(input).length) throw new AppError('invalid_flow', 'the flow definition does not have the expected shape', problems);
   if (problems.length) throw new AppError('invalid_flow', `the flow has ${problems.length} problem(s)`, problems);
-  return def;
+  return input as FlowDefinition;
 }
 
 export function triggerNode(def: FlowDefinition): FlowNode {

@@ -6,7 +6,8 @@
  */
 import type { FlowDefinition, FlowNode } from '../../contracts/flow.ts';
 
-const col = (i: number) => ({ x: 0, y: i * 120 });
+// A step on the canvas is up to about 160 px tall (label, two lines, counts, badges): keep them apart.
+const col = (i: number) => ({ x: 0, y: i * 180 });
 
 function chain(nodes: Array<Omit<FlowNode, 'position' | 'next'> & Record<string, unknown>>): FlowNode[] {
   return nodes.map((n, i) => {
