@@ -10,10 +10,10 @@
  * Must run while no other engine works this store (cartback start seeds before its worker starts):
  * the virtual due times lie in the real past.
  *
- * Cost: about 55 SQL statements per shopper, all through the real code, and the clock jumps about
- * 4,000 times for the default month. Measured on a 2-core machine that was also running other
- * builds (load 3-4): 1,500 shoppers over 30 days on SQLite in 5.9-7.2 s; 300 on PostgreSQL in
- * ~7.7 s (a network round trip per statement: see demoShoppers).
+ * Cost: about 55 SQL statements per shopper, all through the real code; for 1,500 shoppers over 30
+ * days the clock jumps about 4,000 times. Measured on a 2-core machine shared with other builds
+ * (load 1-4): 1,500 shoppers on SQLite in 5.9-10.6 s, 1,000 in 4.1-6.2 s; on PostgreSQL 300 in
+ * ~7.7 s, 200 in 4.7-6.6 s. See demoShoppers for what a first start seeds.
  */
 import type { Services } from '../app.ts';
 import type { Mailer } from '../channels/email/transport.ts';
@@ -31,11 +31,13 @@ import { onMessage, startVisit, type Shopper, type SimContext } from './shopper.
 const DAY = 86_400_000;
 
 /**
- * The demo store's population when none is asked for: 1,500 shoppers in-process (SQLite), 300
- * where every statement is a network round trip (PostgreSQL), so a first start stays quick. Same
- * month either way.
+ * The demo store's population when none is asked for. Seeding costs ~4 ms per shopper on SQLite
+ * and ~25 ms on PostgreSQL (a network round trip per statement) on a 2-core machine, and a first
+ * start waits for it: 1,000 shoppers (SQLite) or 200 (PostgreSQL) keep that to a few seconds
+ * (the full 1,500 of DEFAULT_POPULATION took 6-10 s there, and over 20 s under other load). The
+ * same month either way.
  */
-export const demoShoppers = (caps: Capabilities): number => (caps.multiProcess ? 300 : DEFAULT_POPULATION.shoppers);
+export const demoShoppers = (caps: Capabilities): number => (caps.multiProcess ? 200 : 1000);
 
 export interface HistoryOptions extends Partial<PopulationParams> {
   /** the end of the simulated period (default: now) */
