@@ -63,7 +63,10 @@ export async function spawnCartback(t: TestEnv): Promise<Child> {
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > until) throw new Error(`cartback did not become ready:\n${output}`);
+    if (Date.now() > until) {
+      proc.kill('SIGKILL'); // else the orphan keeps the test runner waiting forever
+      throw new Error(`cartback did not become ready:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
