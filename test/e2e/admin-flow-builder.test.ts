@@ -93,6 +93,16 @@ describe('admin flow builder', { skip: browserSkip }, () => {
     for (const step of ['Trigger', 'Send email', 'Wait', 'Send email', 'Exit']) await palette.getByRole('button', { name: step, exact: true }).click();
     assert.equal(await page.locator('.react-flow__node').count(), 5);
     assert.ok(await palette.getByRole('button', { name: 'Trigger' }).isDisabled(), 'one trigger per flow');
+    // A step too many: Delete removes the selected one, Ctrl+Z brings it back, Delete again.
+    await palette.getByRole('button', { name: 'Holdout', exact: true }).click();
+    await node('holdout-1').click();
+    await page.keyboard.press('Delete');
+    await eventually('the step to go', async () => (await node('holdout-1').count()) === 0);
+    await page.keyboard.press('Control+z');
+    await node('holdout-1').waitFor();
+    await node('holdout-1').click();
+    await page.keyboard.press('Delete');
+    await eventually('the step to go again', async () => (await page.locator('.react-flow__node').count()) === 5);
     await page.getByRole('button', { name: 'Show the whole flow' }).click();
     const before = await toFix();
     assert.ok(before >= 2, `two templates to choose at least (found ${before})`);

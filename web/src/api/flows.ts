@@ -41,7 +41,7 @@ export function useFlows(storeId: string) {
 }
 
 export function useFlow(storeId: string, flowId: string | undefined) {
-  return useQuery({ queryKey: flowKeys.flow(storeId, flowId ?? ''), queryFn: () => api.get<FlowDetail>(one(storeId, flowId!)), enabled: !!flowId, staleTime: Infinity });
+  return useQuery({ queryKey: flowKeys.flow(storeId, flowId ?? ''), queryFn: () => api.get<FlowDetail>(one(storeId, flowId!)), enabled: !!flowId });
 }
 
 export function useFlowVersions(storeId: string, flowId: string | undefined) {

@@ -19,7 +19,8 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { FlowBuilder } from './builder/FlowBuilder.tsx';
 import { blankFlow } from './builder/model/newNode.ts';
 
-export const NEW_FLOW = 'new';
+/** The address of a flow not saved yet (flow ids are UUIDs, so never this). */
+const NEW_FLOW = 'new';
 
 export function FlowPage() {
   const { t } = useTranslation();

@@ -1,11 +1,13 @@
 /**
  * The canvas: React Flow drawing the definition (canvasModel) and turning what people do on it
  * back into edits of the definition: a drag moves a step's stored position, a drag from a handle
- * sets `next`/`yes`/`no`, Delete removes the selected step or link. An old version is shown with
+ * sets `next`/`yes`/`no`, Delete or Backspace removes the selected step or link, but only while the
+ * focus is on the canvas (React Flow's own listener is on the whole page: a Backspace in the side
+ * panel must not delete a step). An old version is shown with
  * all of that switched off.
  */
 import { Background, Controls, MiniMap, Panel, ReactFlow, useReactFlow, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowDefinition } from '../../../api/flows.ts';
 import { canvasEdges, parseEdgeId, useCanvasNodes, type Measured, type StepNode } from './canvasModel.ts';
@@ -77,6 +79,14 @@ export function FlowCanvas({ def, selected, ops, readOnly, onAdd, onStepClick, m
     if (c.source !== c.target && c.sourceHandle) ops.connect(c.source, c.sourceHandle as Port, c.target);
   }, [ops]);
 
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (readOnly || !selected || (e.key !== 'Delete' && e.key !== 'Backspace')) return;
+    if ((e.target as HTMLElement).closest('input, textarea, [contenteditable="true"], .react-flow__panel')) return;
+    e.preventDefault();
+    if (selected.kind === 'node') ops.remove([selected.id]);
+    else ops.connect(parseEdgeId(selected.id).source, parseEdgeId(selected.id).port, null);
+  };
+
   const onDrop = (e: DragEvent) => {
     const type = e.dataTransfer.getData(STEP_MIME) as NodeType;
     if (!type || readOnly) return;
@@ -103,7 +113,8 @@ export function FlowCanvas({ def, selected, ops, readOnly, onAdd, onStepClick, m
       onDrop={onDrop}
       nodesDraggable={!readOnly}
       nodesConnectable={!readOnly}
-      deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+      deleteKeyCode={null}
+      onKeyDown={onKeyDown}
       selectionKeyCode={null}
       multiSelectionKeyCode={null}
       selectNodesOnDrag={false}

@@ -15,7 +15,8 @@ export function NodeCounts({ step }: { step: FlowNode }) {
   const c = counts.nodes[step.id];
   const items: string[] = [];
   if (step.type === 'trigger') items.push(t('flow.counts.entered', { count: counts.entered, n: formatNumber(counts.entered) }));
-  if (step.type !== 'trigger' && step.type !== 'wait' && step.type !== 'exit') items.push(t('flow.counts.waiting', { count: c?.waiting ?? 0, n: formatNumber(c?.waiting ?? 0) }));
+  // Shoppers wait before a send step (the wait before it moved them there); elsewhere only if any.
+  if (step.type === 'send_email' || (c?.waiting ?? 0) > 0) items.push(t('flow.counts.waiting', { count: c?.waiting ?? 0, n: formatNumber(c?.waiting ?? 0) }));
   if (step.type === 'send_email') {
     items.push(t('flow.counts.sent', { count: c?.sent ?? 0, n: formatNumber(c?.sent ?? 0) }));
     items.push(t('flow.counts.recovered', { count: c?.recoveredOrders ?? 0, n: formatNumber(c?.recoveredOrders ?? 0) }));
