@@ -217,6 +217,19 @@ describe('admin flow builder', { skip: browserSkip }, () => {
     await page.getByTestId('flow-status').filter({ hasText: 'Draft' }).waitFor();
     await eventually('the check', async () => (await verdict().innerText()) === 'Ready to publish');
     assert.equal(await page.locator('.react-flow__node').count(), 9);
+
+    // An edit survives a reload: this browser keeps it and offers it back.
+    await node('wait-1').click();
+    await page.getByRole('textbox', { name: 'Wait for' }).fill('45');
+    await node('wait-1').getByText('Wait 45 minutes').waitFor();
+    await eventually('the edit to be kept', () => page.evaluate(() => Object.keys((globalThis as unknown as { localStorage: object }).localStorage).some((k) => k.startsWith('cartback.flowDraft.'))));
+    page.once('dialog', (d) => void d.accept()); // the browser's "leave site?" for unsaved changes
+    await page.reload();
+    await page.getByText(/Unsaved changes to this flow from .* were kept in this browser/).waitFor();
+    await node('wait-1').getByText('Wait 30 minutes').waitFor();
+    await page.getByRole('button', { name: 'Restore them' }).click();
+    await node('wait-1').getByText('Wait 45 minutes').waitFor();
+    await eventually('the check', async () => (await verdict().innerText()) === 'Ready to publish');
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByRole('dialog', { name: 'Publish version 2?' }).getByRole('button', { name: 'Publish' }).click();
     await page.getByTestId('flow-status').filter({ hasText: 'Live' }).waitFor();
@@ -229,8 +242,10 @@ describe('admin flow builder', { skip: browserSkip }, () => {
     await row.getByText('Paused', { exact: true }).waitFor();
     await row.getByRole('button', { name: 'Resume Classic three-step' }).click();
     await row.getByText('Live', { exact: true }).waitFor();
-    const flows = (await cb.api.admin('GET', `/stores/${store.id}/flows`)).body as Array<{ name: string; status: string; liveVersion: number }>;
+    const flows = (await cb.api.admin('GET', `/stores/${store.id}/flows`)).body as Array<{ id: string; name: string; status: string; liveVersion: number }>;
     assert.deepEqual(flows.map((f) => [f.name, f.status, f.liveVersion]), [[FLOW, 'live', 2], ['Classic three-step', 'live', 2]]);
+    const classic = (await cb.api.admin('GET', `/stores/${store.id}/flows/${flows[1]!.id}`)).body as { definition: { nodes: StoredNode[] } };
+    assert.equal(classic.definition.nodes.find((n) => n.id === 'wait-1')!.duration, 'PT45M', 'the restored edit was published');
 
     // The hand-built flow has a shopper in it: deleting it is refused, and the dialog says why.
     await table.getByRole('row').filter({ hasText: FLOW }).getByRole('button', { name: `More actions for ${FLOW}` }).click();

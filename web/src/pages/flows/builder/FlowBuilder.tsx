@@ -17,14 +17,16 @@ import { BuilderContext, type BuilderInfo } from './BuilderContext.ts';
 import { BuilderHeader } from './BuilderHeader.tsx';
 import { FIT, FlowCanvas } from './FlowCanvas.tsx';
 import { LeaveGuard } from './LeaveGuard.tsx';
-import { COLUMN, placeNear, positionOf, ROW, type Port } from './model/graph.ts';
-import { newNode, type NodeType } from './model/newNode.ts';
 import { SidePanel } from './panels/SidePanel.tsx';
 import { PublishModal } from './PublishModal.tsx';
+import { RestoreDraftBanner } from './RestoreDraftBanner.tsx';
+import { saveBlockers } from './saveBlockers.ts';
 import { useAddStep } from './useAddStep.ts';
 import { useBuilderSave } from './useBuilderSave.ts';
 import { useChecks } from './useChecks.ts';
 import { useFlowEditor } from './useFlowEditor.ts';
+import { useFocusStep } from './useFocusStep.ts';
+import { useLocalDraft } from './useLocalDraft.ts';
 import { useVersionViewer } from './useVersionViewer.ts';
 import { VersionsDrawer } from './VersionsDrawer.tsx';
 import { ViewingBanner } from './ViewingBanner.tsx';
@@ -50,7 +52,9 @@ export function FlowBuilder({ storeId, flow, initial }: { storeId: string; flow:
   const [panel, panelCtl] = useDisclosure(false);
   const [versions, versionsCtl] = useDisclosure(false);
   const [publishing, publishCtl] = useDisclosure(false);
-  const addStep = useAddStep(state.def, state.selected, ops);
+  const adder = useAddStep(state.def, state.selected, ops);
+  const choose = useFocusStep(canvasOps);
+  const local = useLocalDraft(`${storeId}.${flow?.id ?? `new.${initial.name}`}`, state.def, dirty, flow?.latestVersion ?? null);
   const saver = useBuilderSave(storeId, flow, setSaved);
   const status = useFlowStatusAction(storeId);
   useHotkeys(readOnly ? [] : [['mod+Z', ops.undo], ['mod+shift+Z', ops.redo], ['mod+Y', ops.redo]]);
@@ -64,29 +68,12 @@ export function FlowBuilder({ storeId, flow, initial }: { storeId: string; flow:
     requestAnimationFrame(() => void rf.fitView(FIT));
   }, [viewer.def, rf]);
 
-  const choose = (id: string) => {
-    canvasOps.select({ kind: 'node', id });
-    const n = rf.getNode(id);
-    if (n) void rf.setCenter(n.position.x + (n.measured?.width ?? 240) / 2, n.position.y + (n.measured?.height ?? 100) / 2, { zoom: Math.max(rf.getZoom(), 0.8), duration: 300 });
-  };
-  const addNext = (type: NodeType, port: Port) => {
-    const index = state.def.nodes.findIndex((n) => n.id === state.selected?.id);
-    const source = state.def.nodes[index];
-    if (!source) return;
-    const p = positionOf(source, index);
-    const dx = port === 'yes' ? -COLUMN / 2 : port === 'no' ? COLUMN / 2 : 0;
-    ops.addAfter(newNode(state.def, type, placeNear(state.def, { x: p.x + dx, y: p.y + ROW })), source.id, port);
-  };
-
   const info = useMemo<BuilderInfo>(
     () => ({ def, counts: counts.data, days, problemNodes: readOnly ? new Set() : check.problemNodes, currency, readOnly }),
     [def, counts.data, days, readOnly, check.problemNodes, currency],
   );
-  const unchanged = flow !== null && !dirty;
-  const saveWhy = !check.valid ? (check.state === 'checking' ? t('flow.toolbar.checking') : t('flow.toolbar.blocked')) : unchanged ? t('flow.toolbar.nothingToSave') : null;
-  const alreadyLive = unchanged && flow.status === 'live' && flow.liveVersion === flow.latestVersion;
-  const publishWhy = !check.valid ? saveWhy : alreadyLive ? t('flow.toolbar.alreadyLive') : null;
-  const side = <SidePanel check={check} publishable={!publishWhy} selected={selected} ops={canvasOps} onChoose={choose} onAddNext={addNext} />;
+  const { saveWhy, publishWhy } = saveBlockers(t, check, flow, dirty);
+  const side = <SidePanel check={check} publishable={!publishWhy} selected={selected} ops={canvasOps} onChoose={choose} onAddNext={adder.addAfter} />;
 
   return (
     <BuilderContext.Provider value={info}>
@@ -115,10 +102,11 @@ export function FlowBuilder({ storeId, flow, initial }: { storeId: string; flow:
             problemCount={check.items.length}
           />
         </BuilderHeader>
+        {local.offer && !readOnly && <RestoreDraftBanner at={local.offer.at} onRestore={() => (ops.replace(local.offer!.def), local.settle(false))} onDiscard={() => local.settle(true)} />}
         {readOnly && <ViewingBanner version={viewer.version!} loading={!viewer.def} onBack={viewer.back} onTakeUp={() => viewer.def && (ops.replace(viewer.def), viewer.back())} />}
         <div className="flow-body">
           <div className="flow-canvas">
-            <FlowCanvas def={def} selected={selected} ops={canvasOps} readOnly={readOnly} onAdd={addStep} onStepClick={wide ? undefined : panelCtl.open} minimap={xl} />
+            <FlowCanvas def={def} selected={selected} ops={canvasOps} readOnly={readOnly} onAdd={adder.add} onStepClick={wide ? undefined : panelCtl.open} minimap={xl} />
           </div>
           {wide && (
             <aside className="flow-side" aria-label={t('flow.panel.title')}>
