@@ -9,11 +9,12 @@
 import { Background, Controls, MiniMap, Panel, ReactFlow, useReactFlow, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { useCallback, useMemo, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FlowDefinition } from '../../../api/flows.ts';
+import type { FlowDefinition, FlowNode } from '../../../api/flows.ts';
 import { canvasEdges, parseEdgeId, useCanvasNodes, type Measured, type StepNode } from './canvasModel.ts';
 import { CanvasHint } from './CanvasHint.tsx';
 import type { Selection } from './model/editorReducer.ts';
-import { stepName } from './model/describe.ts';
+import { stepName, stepSummary } from './model/describe.ts';
+import { useBuilderInfo } from './BuilderContext.ts';
 import type { Port } from './model/graph.ts';
 import type { NodeType } from './model/newNode.ts';
 import { nodeTypes } from './nodes/nodeTypes.ts';
@@ -41,7 +42,9 @@ export function FlowCanvas({ def, selected, ops, readOnly, onAdd, onStepClick, m
   const rf = useReactFlow();
   const ariaLabelConfig = useCanvasAria();
   const [measured, setMeasured] = useState<Measured>({});
-  const nodes = useCanvasNodes(def, selected, measured);
+  const { currency } = useBuilderInfo();
+  const describe = useCallback((step: FlowNode) => `${stepName(t, step)}: ${stepSummary(t, step, def, currency)}`, [t, def, currency]);
+  const nodes = useCanvasNodes(def, selected, measured, describe);
   const edges = useMemo(() => {
     const nameOf = (id: string) => {
       const step = def.nodes.find((n) => n.id === id);
@@ -134,7 +137,7 @@ export function FlowCanvas({ def, selected, ops, readOnly, onAdd, onStepClick, m
           <Palette onAdd={(type) => onAdd(type)} hasTrigger={def.nodes.some((n) => n.type === 'trigger')} />
         </Panel>
       )}
-      {def.nodes.length === 0 && <CanvasHint />}
+      {def.nodes.length === 0 && !readOnly && <CanvasHint />}
     </ReactFlow>
   );
 }

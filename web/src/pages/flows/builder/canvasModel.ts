@@ -19,17 +19,19 @@ export function parseEdgeId(id: string): { source: string; port: Port } {
   return { source, port: port as Port };
 }
 
-export function useCanvasNodes(def: FlowDefinition, selected: Selection, measured: Measured): StepNode[] {
+/** `describe` names a step for screen readers ("Wait · wait-1: Wait 30 hours"). */
+export function useCanvasNodes(def: FlowDefinition, selected: Selection, measured: Measured, describe: (step: FlowNode) => string): StepNode[] {
   const cache = useRef(new WeakMap<FlowNode, StepNode>());
   return useMemo(() => def.nodes.map((step, i) => {
     const isSelected = selected?.kind === 'node' && selected.id === step.id;
     const size = measured[step.id];
+    const ariaLabel = describe(step);
     const hit = cache.current.get(step);
-    if (hit && hit.selected === isSelected && hit.measured === size) return hit;
-    const node: StepNode = { id: step.id, type: step.type, position: positionOf(step, i), data: { step }, selected: isSelected, measured: size, deletable: true };
+    if (hit && hit.selected === isSelected && hit.measured === size && hit.ariaLabel === ariaLabel) return hit;
+    const node: StepNode = { id: step.id, type: step.type, position: positionOf(step, i), data: { step }, selected: isSelected, measured: size, deletable: true, ariaLabel };
     cache.current.set(step, node);
     return node;
-  }), [def, selected, measured]);
+  }), [def, selected, measured, describe]);
 }
 
 export function canvasEdges(def: FlowDefinition, selected: Selection, t: TFunction, nameOf: (id: string) => string): Edge[] {
