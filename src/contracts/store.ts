@@ -1,5 +1,6 @@
 /** A store (tenant) and its settings, as the admin API and the CLI show and accept them. */
 import { Type, type Static } from 'typebox';
+import { Discount } from './flow.ts';
 
 const Duration = Type.String({ pattern: '^P(\\d+W)?(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$', description: 'ISO 8601 duration, e.g. PT30M' });
 const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, 24-hour' });
@@ -31,6 +32,11 @@ export const StoreSettings = Type.Object(
       description: 'at most max marketing messages per contact per period; further ones are skipped',
     }),
     discountPrefix: Type.String({ pattern: '^[A-Z0-9]{0,12}$', default: 'CB' }),
+    discountDefault: Type.Object(Discount.properties, {
+      additionalProperties: false,
+      default: { kind: 'percent', value: 10, validFor: 'P3D' },
+      description: "what a new discount step offers until it is changed (the flow builder's starting values); each step keeps its own",
+    }),
     smtpUrl: Type.String({
       default: '', maxLength: 500, pattern: '^$|^smtps?://',
       description: "this store's own SMTP server (smtp://user:pass@host:587); empty: the instance's (CARTBACK_SMTP_URL, else the dev mailbox). Shown with the password masked",

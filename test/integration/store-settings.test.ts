@@ -52,6 +52,15 @@ for (const dialect of DIALECTS) {
       assert.equal((await cb.api.admin('POST', '/stores', { name: 'Nowhere', settings: { timezone: 'Nowhere/Town' } })).status, 400);
     });
 
+    test("the default discount for new discount steps: ten percent for three days, changeable, checked like a step's", async () => {
+      const { storeId } = await storeWithFlow(cb.api);
+      assert.deepEqual((await cb.api.admin('GET', `/stores/${storeId}`)).body.settings.discountDefault, { kind: 'percent', value: 10, validFor: 'P3D' });
+      const set = await cb.api.admin('PATCH', `/stores/${storeId}`, { settings: { discountDefault: { kind: 'amount', value: 5, validFor: 'today' } } });
+      assert.deepEqual(set.body.settings.discountDefault, { kind: 'amount', value: 5, validFor: 'today' });
+      const bad = await cb.api.admin('PATCH', `/stores/${storeId}`, { settings: { discountDefault: { kind: 'percent', value: 10, validFor: 'soon' } } });
+      assert.equal(bad.body.error.code, 'invalid_body');
+    });
+
     test("a store with its own SMTP server sends through it; the mail check tells whether it answers", async () => {
       const { storeId, writeKey } = await storeWithFlow(cb.api);
       assert.deepEqual((await cb.api.admin('POST', `/stores/${storeId}/mail/verify`)).body.ok, true);

@@ -4,7 +4,7 @@
  * store's currency, and whether this is an old version being looked at.
  */
 import { createContext, useContext } from 'react';
-import type { FlowCounts, FlowDefinition } from '../../../api/flows.ts';
+import type { Discount, FlowCounts, FlowDefinition } from '../../../api/flows.ts';
 
 export interface BuilderInfo {
   def: FlowDefinition;
@@ -12,6 +12,8 @@ export interface BuilderInfo {
   days: number;
   problemNodes: ReadonlySet<string>;
   currency: string;
+  /** what a step's discount starts at when switched on: the store's default (Settings → Recovery) */
+  discountDefault: Discount;
   readOnly: boolean;
 }
 

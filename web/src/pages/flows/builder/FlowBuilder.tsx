@@ -9,7 +9,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useFlowCounts, type FlowDefinition, type FlowDetail } from '../../../api/flows.ts';
+import { useFlowCounts, type Discount, type FlowDefinition, type FlowDetail } from '../../../api/flows.ts';
 import { useCurrentStore } from '../../../app/currentStore.ts';
 import { useFlowStatusAction } from '../useFlowStatusAction.ts';
 import { BuilderActions } from './BuilderActions.tsx';
@@ -31,6 +31,9 @@ import { useVersionViewer } from './useVersionViewer.ts';
 import { VersionsDrawer } from './VersionsDrawer.tsx';
 import { ViewingBanner } from './ViewingBanner.tsx';
 
+// for a store saved before discountDefault existed (the API fills it in; this is belt and braces)
+const FALLBACK_DISCOUNT: Discount = { kind: 'percent', value: 10, validFor: 'P3D' };
+
 export function FlowBuilder({ storeId, flow, initial }: { storeId: string; flow: FlowDetail | null; initial: FlowDefinition }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -46,7 +49,9 @@ export function FlowBuilder({ storeId, flow, initial }: { storeId: string; flow:
   const check = useChecks(storeId, state.def);
   const [days, setDays] = useState(30);
   const counts = useFlowCounts(storeId, flow?.id, days);
-  const currency = useCurrentStore()?.settings.currency ?? 'USD';
+  const storeSettings = useCurrentStore()?.settings;
+  const currency = storeSettings?.currency ?? 'USD';
+  const discountDefault = storeSettings?.discountDefault ?? FALLBACK_DISCOUNT;
   const wide = useMediaQuery('(min-width: 75em)', true);
   const xl = useMediaQuery('(min-width: 88em)', false);
   const [panel, panelCtl] = useDisclosure(false);
@@ -69,8 +74,8 @@ export function FlowBuilder({ storeId, flow, initial }: { storeId: string; flow:
   }, [viewer.def, rf]);
 
   const info = useMemo<BuilderInfo>(
-    () => ({ def, counts: counts.data, days, problemNodes: readOnly ? new Set() : check.problemNodes, currency, readOnly }),
-    [def, counts.data, days, readOnly, check.problemNodes, currency],
+    () => ({ def, counts: counts.data, days, problemNodes: readOnly ? new Set() : check.problemNodes, currency, discountDefault, readOnly }),
+    [def, counts.data, days, readOnly, check.problemNodes, currency, discountDefault],
   );
   const { saveWhy, publishWhy } = saveBlockers(t, check, flow, dirty);
   const side = <SidePanel check={check} publishable={!publishWhy} selected={selected} ops={canvasOps} onChoose={choose} onAddNext={adder.addAfter} />;

@@ -7,11 +7,12 @@ import { DurationInput } from '../fields/DurationInput.tsx';
 import { SettingsForm } from '../form/SettingsForm.tsx';
 import { useSectionForm } from '../form/useSectionForm.ts';
 import { ConsentChoice } from './ConsentChoice.tsx';
+import { DiscountDefaultField } from './DiscountDefaultField.tsx';
 import { FrequencyCapField } from './FrequencyCapField.tsx';
 import { QuietHoursField } from './QuietHoursField.tsx';
 import { RestoreUrlField } from './RestoreUrlField.tsx';
 
-const FIELDS = ['abandonAfter', 'attributionWindow', 'emailConsent', 'quietHours', 'frequencyCap', 'discountPrefix', 'restoreUrl'] as const;
+const FIELDS = ['abandonAfter', 'attributionWindow', 'emailConsent', 'quietHours', 'frequencyCap', 'discountPrefix', 'discountDefault', 'restoreUrl'] as const;
 
 export function RecoverySection({ store }: { store: Store }) {
   const { t } = useTranslation();
@@ -48,6 +49,7 @@ export function RecoverySection({ store }: { store: Store }) {
             error={e.discountPrefix}
             styles={{ wrapper: { maxWidth: 320 }, input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           />
+          <DiscountDefaultField value={v.discountDefault} currency={store.settings.currency} onChange={(d) => f.set('discountDefault', d)} error={e.discountDefault} />
           <RestoreUrlField value={v.restoreUrl} onChange={(u) => f.set('restoreUrl', u)} error={e.restoreUrl} domain={store.settings.domain} />
         </Stack>
       </SettingsCard>

@@ -5,6 +5,7 @@
 import { Divider, Stack, Switch } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { NodeOf } from '../../../../api/flows.ts';
+import { useBuilderInfo } from '../BuilderContext.ts';
 import { DiscountFields } from './DiscountFields.tsx';
 import { TemplateSelect } from './TemplateSelect.tsx';
 import type { Update } from './update.ts';
@@ -15,6 +16,7 @@ type Send = NodeOf<'send_email'>;
 export function SendEmailForm({ step, update, currency }: { step: Send; update: Update<Send>; currency: string }) {
   const { t } = useTranslation();
   const variants = step.variants;
+  const { discountDefault } = useBuilderInfo();
   return (
     <Stack gap="md">
       {!variants && <TemplateSelect label={t('flow.fields.template')} description={t('flow.fields.templateHint')} value={step.template} onChange={(template) => update({ template })} />}
@@ -30,7 +32,7 @@ export function SendEmailForm({ step, update, currency }: { step: Send; update: 
         label={t('flow.fields.discount')}
         description={t('flow.fields.discountHint')}
         checked={!!step.discount}
-        onChange={(e) => update({ discount: e.currentTarget.checked ? { kind: 'percent', value: 10, validFor: 'P3D' } : undefined })}
+        onChange={(e) => update({ discount: e.currentTarget.checked ? { ...discountDefault } : undefined })}
       />
       {step.discount && <DiscountFields discount={step.discount} currency={currency} onChange={(discount, field) => update({ discount }, field)} />}
     </Stack>
