@@ -3,10 +3,10 @@
  * `connections` sockets sends a request, waits for the whole response, and sends the next at once.
  * Responses that complete inside the measured window (after the warm-up) count; at the end no new
  * request is sent, in-flight ones are awaited (at most `drainMs`), and every socket is closed.
- * Raw sockets with a minimal response parser keep the generator's own CPU cost low, which matters
- * on a 2-core machine where it shares the CPU with the server under test.
+ * Raw sockets (bench/http1.ts) keep the generator's own CPU cost low.
  */
 import net from 'node:net';
+import { postHead, request, ResponseReader } from './http1.ts';
 
 export interface LoadSpec {
   port: number;
@@ -37,8 +37,7 @@ export interface LoadResult {
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]! : NaN);
 
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
-  const auth = Buffer.from(`${spec.user}:`).toString('base64');
-  const head = `POST ${spec.path} HTTP/1.1\r\nHost: 127.0.0.1:${spec.port}\r\nAuthorization: Basic ${auth}\r\nContent-Type: application/json\r\nContent-Length: `;
+  const head = postHead(spec.port, spec.path, spec.user);
   const start = performance.now();
   const windowStart = start + spec.warmupMs;
   const end = windowStart + spec.durationMs;
@@ -59,12 +58,12 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
       sockets.add(sock);
       sock.setNoDelay(true);
       let done = false;
-      let pending = '';
+      const reader = new ResponseReader();
       let sentAt = 0;
       const send = () => {
         const body = spec.body();
         sentAt = performance.now();
-        sock.write(`${head}${Buffer.byteLength(body)}\r\n\r\n${body}`);
+        sock.write(request(head, body));
       };
       const finish = () => {
         done = true;
@@ -78,29 +77,26 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
         resolve();
       });
       sock.on('data', (chunk) => {
-        pending += chunk.toString('latin1');
-        const headEnd = pending.indexOf('\r\n\r\n');
-        if (headEnd < 0) return;
-        const len = /\r\ncontent-length: *(\d+)/i.exec(pending.slice(0, headEnd));
-        if (!len) {
-          fail('response without content-length');
+        let responses;
+        try {
+          responses = reader.push(chunk);
+        } catch (err) {
+          fail((err as Error).message);
           return finish();
         }
-        const total = headEnd + 4 + Number(len[1]);
-        if (pending.length < total) return;
-        const status = Number(pending.slice(9, 12));
-        const bodyText = pending.slice(headEnd + 4, total);
-        pending = pending.slice(total);
-        const t = performance.now();
-        if (status >= 200 && status < 300) {
-          ackedEvents += spec.eventsPerRequest;
-          if (t >= windowStart && t < end) {
-            requests++;
-            latencies.push(t - sentAt);
-          }
-        } else fail(`HTTP ${status}: ${bodyText.slice(0, 300)}`);
-        if (t < end) send();
-        else finish();
+        // One request in flight per socket: at most one response per chunk is ours to answer.
+        for (const { status, body } of responses) {
+          const t = performance.now();
+          if (status >= 200 && status < 300) {
+            ackedEvents += spec.eventsPerRequest;
+            if (t >= windowStart && t < end) {
+              requests++;
+              latencies.push(t - sentAt);
+            }
+          } else fail(`HTTP ${status}: ${body.slice(0, 300)}`);
+          if (t < end) send();
+          else finish();
+        }
       });
     });
 

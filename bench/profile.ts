@@ -1,16 +1,17 @@
 /**
  * Summarises a --cpu-prof profile of a server under load (BENCH_CPU_PROF=dir npm run bench):
  * self time by function and by place (package, src/ folder, Node internals), counted from the first
- * sample inside src/ingest/ (when the load began) to the end, so start-up does not blur it.
+ * sample inside src/ingest/ (when the load began; or inside the path fragment given as `from`) to the
+ * end, so start-up does not blur it.
  *
- *   node --import tsx bench/profile.ts <file.cpuprofile> [top=25]
+ *   node --import tsx bench/profile.ts <file.cpuprofile> [top=25] [from=/src/ingest/]
  */
 import fs from 'node:fs';
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
 
-const [file, topArg] = process.argv.slice(2);
+const [file, topArg, from = '/src/ingest/'] = process.argv.slice(2);
 if (!file) throw new Error('usage: bench/profile.ts <file.cpuprofile> [top]');
 const top = Number(topArg ?? 25);
 const prof = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
@@ -27,7 +28,7 @@ function place(url: string): string {
   return url.startsWith('node:') ? 'node internals' : url;
 }
 const inIngest = (id: number): boolean => {
-  for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) if (byId.get(cur)!.callFrame.url.includes('/src/ingest/')) return true;
+  for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) if (byId.get(cur)!.callFrame.url.includes(from)) return true;
   return false;
 };
 

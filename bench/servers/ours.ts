@@ -20,4 +20,4 @@ const config = loadConfig({
 const { app, services } = await launch(config);
 const port = (app.server.address() as { port: number }).port;
 const count = async () => Number((await services.database.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-serve(port, count, () => app.close());
+serve(port, count, () => app.close(), () => services.worker.ticks);
