@@ -6,6 +6,7 @@
  * Knobs (environment): BENCH_MEASURES (all: single,batch50,render,smtp,memory,latency),
  * BENCH_DIALECTS (sqlite,postgres), BENCH_REPEAT (3), and each measure's own (in its file).
  */
+import { execFileSync } from 'node:child_process';
 import { postgresSkipReason, type DialectName } from './dialects.ts';
 import { list, num, type BenchContext, type Measure } from './measures/harness.ts';
 import { batch50, ingestSettings, single } from './measures/ingest.ts';
@@ -46,6 +47,7 @@ const ctx: BenchContext = {
 };
 console.log(`benchmark: ${measures.map((m) => m.key).join(', ')} on ${dialects.join(', ')}; ${repeat} repeats, ${total} steps; only 127.0.0.1; stops by itself`);
 
+const code = provenance();
 const rows: ResultRow[] = [];
 const timings: Record<string, number> = {};
 for (const m of measures) {
@@ -54,9 +56,22 @@ for (const m of measures) {
   timings[m.key] = Math.round((Date.now() - t0) / 1000);
 }
 
+/**
+ * Which code was measured: the commit, and any files under src/ that differed from it (the tree is
+ * shared while people work). BENCH_COMMIT names the commit when running from an export without .git.
+ */
+function provenance(): { commit: string; uncommittedSrc: string[] } {
+  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  try {
+    return { commit: git('rev-parse', 'HEAD'), uncommittedSrc: git('status', '--porcelain', '--', 'src').split('\n').filter(Boolean).map((l) => l.slice(3)) };
+  } catch {
+    return { commit: process.env.BENCH_COMMIT ?? 'unknown', uncommittedSrc: [] };
+  }
+}
+
 const settings = { repeat, dialects, ingest: ingestSettings, latency: latencySettings, render: renderSettings, smtp: smtpSettings, memory: memorySettings };
 const name = measures.length === ALL.length ? '' : measures.map((m) => m.key).join('-');
-const file = writeResults(name, { benchmark: 'DESIGN.md §7', at: new Date().toISOString(), machine: machine(), settings, skipped, secondsPerMeasure: timings, rows });
+const file = writeResults(name, { benchmark: 'DESIGN.md §7', at: new Date().toISOString(), machine: machine(), code, settings, skipped, secondsPerMeasure: timings, rows });
 console.log(`\n${markdown(rows)}\n`);
 if (Object.keys(skipped).length) console.log(Object.entries(skipped).map(([d, why]) => `${d} skipped: ${why}`).join('\n'));
 console.log(`seconds per measure: ${Object.entries(timings).map(([k, s]) => `${k} ${s}`).join(', ')}`);

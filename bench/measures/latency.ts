@@ -3,8 +3,8 @@
  * per POST /v1/track, BENCH_LATENCY_RATE (5000) requests/s over BENCH_LATENCY_CONNECTIONS (32)
  * keep-alive connections, spread over BENCH_LATENCY_CARTS (1000) shoppers' carts, every messageId
  * unique. Cartback beside the bare route (bench/servers/baseline.ts), each in its own process over a
- * fresh database. Knobs also: BENCH_LATENCY_WARMUP_MS (1000), BENCH_LATENCY_MS (4000),
- * BENCH_LATENCY_DRAIN_MS (2000).
+ * fresh database. Knobs also: BENCH_LATENCY_WARMUP_MS (1000), BENCH_LATENCY_MS (3000),
+ * BENCH_LATENCY_DRAIN_MS (1000).
  */
 import { freshDb, type DialectName } from '../dialects.ts';
 import { runOpenLoop, type OpenLoopResult } from '../open-loop.ts';
@@ -19,8 +19,8 @@ export const latencySettings = {
   connections: num('BENCH_LATENCY_CONNECTIONS', 32),
   carts: num('BENCH_LATENCY_CARTS', 1000),
   warmupMs: num('BENCH_LATENCY_WARMUP_MS', 1000),
-  durationMs: num('BENCH_LATENCY_MS', 4000),
-  drainMs: num('BENCH_LATENCY_DRAIN_MS', 2000),
+  durationMs: num('BENCH_LATENCY_MS', 3000),
+  drainMs: num('BENCH_LATENCY_DRAIN_MS', 1000),
 };
 const SLACK_MS = 5;
 

@@ -1,14 +1,14 @@
 /**
  * Emails rendered per second: Cartback's per-message path beside a bare LiquidJS render of the same
  * compiled HTML (render-child.ts says exactly what each side does). Every sample is its own
- * process, single thread, no database. Knobs: BENCH_RENDER_WARMUP_MS (1000), BENCH_RENDER_MS (3000).
+ * process, single thread, no database. Knobs: BENCH_RENDER_WARMUP_MS (1000), BENCH_RENDER_MS (2000).
  */
 import { fmt, ratioOf, stats } from '../report.ts';
 import { alternate, num, type Measure } from './harness.ts';
 import { runChild } from './child.ts';
 import type { RenderSample } from './render-child.ts';
 
-export const renderSettings = { warmupMs: num('BENCH_RENDER_WARMUP_MS', 1000), durationMs: num('BENCH_RENDER_MS', 3000) };
+export const renderSettings = { warmupMs: num('BENCH_RENDER_WARMUP_MS', 1000), durationMs: num('BENCH_RENDER_MS', 2000) };
 const TARGET = { minRatio: 0.5, minPerSec: 10_000 };
 
 export const render: Measure = {

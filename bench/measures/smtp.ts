@@ -2,7 +2,7 @@
  * Emails sent per second to a local SMTP sink: Cartback's smtpMailer beside raw nodemailer with the
  * same pool (smtp-child.ts). One sink process serves the whole measure; each sample is a fresh
  * sender process. The sink's count must match what the senders say was accepted.
- * Knobs: BENCH_SMTP_POOL (5), BENCH_SMTP_INFLIGHT (8), BENCH_SMTP_WARMUP_MS (1000), BENCH_SMTP_MS (4000).
+ * Knobs: BENCH_SMTP_POOL (5), BENCH_SMTP_INFLIGHT (8), BENCH_SMTP_WARMUP_MS (1000), BENCH_SMTP_MS (3000).
  */
 import type { ChildProcess } from 'node:child_process';
 import { fmt, ratioOf, stats } from '../report.ts';
@@ -14,7 +14,7 @@ export const smtpSettings = {
   pool: num('BENCH_SMTP_POOL', 5),
   inflight: num('BENCH_SMTP_INFLIGHT', 8),
   warmupMs: num('BENCH_SMTP_WARMUP_MS', 1000),
-  durationMs: num('BENCH_SMTP_MS', 4000),
+  durationMs: num('BENCH_SMTP_MS', 3000),
 };
 const MIN_RATIO = 0.8;
 
