@@ -45,6 +45,8 @@ export interface OpenLoopResult {
   sendLagP99Ms: number;
   /** every 2xx over the whole run, to compare with the rows the server stored */
   acked: number;
+  /** 2xx answers per second from the start to the last answer: what the server kept up with */
+  answeredPerSec: number;
 }
 
 const percentile = (sorted: Float64Array, p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]! : NaN);
@@ -58,6 +60,7 @@ export async function runOpenLoop(spec: OpenLoopSpec): Promise<OpenLoopResult> {
   const sendLag: number[] = [];
   let errors = 0;
   let acked = 0;
+  let lastAnswerAt = 0;
   let firstError: string | null = null;
   const fail = (why: string) => {
     errors++;
@@ -81,6 +84,7 @@ export async function runOpenLoop(spec: OpenLoopSpec): Promise<OpenLoopResult> {
   let allDone: () => void = () => {};
   const finished = new Promise<void>((r) => (allDone = r));
   let outstanding = total;
+  let stopping = false;
 
   interface Conn { sock: net.Socket; reader: ResponseReader; k: number }
   const send = (c: Conn, k: number) => {
@@ -99,7 +103,7 @@ export async function runOpenLoop(spec: OpenLoopSpec): Promise<OpenLoopResult> {
     const c: Conn = { sock, reader: new ResponseReader(), k: -1 };
     sock.on('error', (err) => fail(`socket: ${err.message}`));
     sock.on('close', () => {
-      if (c.k >= 0) fail('connection closed with a request in flight');
+      if (c.k >= 0 && !stopping) fail('connection closed by the server with a request in flight');
     });
     sock.on('data', (chunk) => {
       let responses;
@@ -114,7 +118,8 @@ export async function runOpenLoop(spec: OpenLoopSpec): Promise<OpenLoopResult> {
         const k = c.k;
         c.k = -1;
         if (status >= 200 && status < 300) {
-          latency[k] = performance.now() - due(k);
+          lastAnswerAt = performance.now();
+          latency[k] = lastAnswerAt - due(k);
           acked++;
         } else fail(`HTTP ${status}: ${body.slice(0, 300)}`);
         settle();
@@ -143,6 +148,7 @@ export async function runOpenLoop(spec: OpenLoopSpec): Promise<OpenLoopResult> {
   await Promise.race([finished, new Promise<void>((r) => setTimeout(r, scheduleEnd - performance.now() + spec.drainMs))]);
   clearTimeout(timer);
   const stoppedAt = performance.now();
+  stopping = true;
   for (const s of sockets) s.destroy();
 
   let missed = 0;
@@ -157,6 +163,6 @@ export async function runOpenLoop(spec: OpenLoopSpec): Promise<OpenLoopResult> {
   return {
     scheduled: measured.length, answered: measured.length - missed, missed, errors, firstError,
     p50Ms: percentile(measured, 50), p99Ms: percentile(measured, 99), maxMs: measured.length ? measured[measured.length - 1]! : NaN,
-    maxQueue, sendLagP99Ms: percentile(lag, 99), acked,
+    maxQueue, sendLagP99Ms: percentile(lag, 99), acked, answeredPerSec: acked ? Math.round(acked / ((lastAnswerAt - t0) / 1000)) : 0,
   };
 }

@@ -52,11 +52,12 @@ export const latency: Measure = {
     const s = latencySettings;
     for (const dialect of ctx.dialects) {
       const samples = await alternate(ctx, `${dialect} latency`, (side) => once(side, dialect), (x) =>
-        `p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms, max ${x.maxMs} ms; ${fmt(x.missed)} of ${fmt(x.scheduled)} missed; queue ≤ ${fmt(x.maxQueue)}`);
+        `p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms, max ${x.maxMs} ms; ${fmt(x.missed)} of ${fmt(x.scheduled)} missed; queue ≤ ${fmt(x.maxQueue)}; answered ${fmt(x.answeredPerSec)}/s`);
       const ours = stats(samples.ours.map((x) => x.p99Ms), 1);
       const baseline = stats(samples.baseline.map((x) => x.p99Ms), 1);
       const med = (xs: LatencySample[], f: (x: LatencySample) => number) => stats(xs.map(f), 1).median;
-      const side = (xs: LatencySample[]) => `p50 ${med(xs, (x) => x.p50Ms)} ms, max ${fmt(med(xs, (x) => x.maxMs))} ms, missed ${fmt(med(xs, (x) => x.missed))}`;
+      const side = (xs: LatencySample[]) =>
+        `p50 ${fmt(med(xs, (x) => x.p50Ms))} ms, max ${fmt(med(xs, (x) => x.maxMs))} ms, missed ${fmt(med(xs, (x) => x.missed))}, answered ${fmt(med(xs, (x) => x.answeredPerSec))}/s`;
       const diff = round1(ours.median - baseline.median);
       rows.push({
         key: 'latency', measure: `ingest p99 latency at ${fmt(s.rate)} events/s, open loop`, dialect, unit: 'ms p99', ours, baseline,
