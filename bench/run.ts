@@ -7,6 +7,7 @@
  * BENCH_DIALECTS (sqlite,postgres), BENCH_REPEAT (3), and each measure's own (in its file).
  */
 import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import { postgresSkipReason, type DialectName } from './dialects.ts';
 import { list, num, type BenchContext, type Measure } from './measures/harness.ts';
 import { batch50, ingestSettings, single } from './measures/ingest.ts';
@@ -47,13 +48,19 @@ const ctx: BenchContext = {
 };
 console.log(`benchmark: ${measures.map((m) => m.key).join(', ')} on ${dialects.join(', ')}; ${repeat} repeats, ${total} steps; only 127.0.0.1; stops by itself`);
 
+// Other work on this machine slows both sides, but not always alike: say so, and keep it with the results.
+const load1 = () => Math.round(os.loadavg()[0]! * 10) / 10;
+if (load1() > os.cpus().length) console.warn(`! the machine is busy (load ${load1()} on ${os.cpus().length} cores): figures will be low and noisy`);
 const code = provenance();
 const rows: ResultRow[] = [];
 const timings: Record<string, number> = {};
+const loadAvg: Record<string, [before: number, after: number]> = {};
 for (const m of measures) {
   const t0 = Date.now();
+  const before = load1();
   rows.push(...(await m.run(ctx)));
   timings[m.key] = Math.round((Date.now() - t0) / 1000);
+  loadAvg[m.key] = [before, load1()];
 }
 
 /**
@@ -71,8 +78,8 @@ function provenance(): { commit: string; uncommittedSrc: string[] } {
 
 const settings = { repeat, dialects, ingest: ingestSettings, latency: latencySettings, render: renderSettings, smtp: smtpSettings, memory: memorySettings };
 const name = measures.length === ALL.length ? '' : measures.map((m) => m.key).join('-');
-const file = writeResults(name, { benchmark: 'DESIGN.md §7', at: new Date().toISOString(), machine: machine(), code, settings, skipped, secondsPerMeasure: timings, rows });
+const file = writeResults(name, { benchmark: 'DESIGN.md §7', at: new Date().toISOString(), machine: machine(), code, settings, skipped, secondsPerMeasure: timings, loadAvg1m: loadAvg, rows });
 console.log(`\n${markdown(rows)}\n`);
 if (Object.keys(skipped).length) console.log(Object.entries(skipped).map(([d, why]) => `${d} skipped: ${why}`).join('\n'));
-console.log(`seconds per measure: ${Object.entries(timings).map(([k, s]) => `${k} ${s}`).join(', ')}`);
+console.log(`seconds per measure (1-minute load average before → after): ${Object.entries(timings).map(([k, s]) => `${k} ${s} (${loadAvg[k]!.join(' → ')})`).join(', ')}`);
 console.log(`results: ${file} (${elapsed()})`);
