@@ -70,6 +70,8 @@ export function machine(): Record<string, string | number> {
 }
 
 export const fmt = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+/** With its sign, for differences: +4.5, −2.4 */
+export const signed = (x: number): string => `${x < 0 ? '−' : '+'}${fmt(Math.abs(x))}`;
 const range = (s: Stats, unit: string) => `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)}) ${unit}`;
 
 export function markdown(rows: ResultRow[]): string {

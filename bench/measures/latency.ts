@@ -8,7 +8,7 @@
  */
 import { freshDb, type DialectName } from '../dialects.ts';
 import { runOpenLoop, type OpenLoopResult } from '../open-loop.ts';
-import { fmt, stats } from '../report.ts';
+import { fmt, signed, stats } from '../report.ts';
 import { startServer } from '../spawn.ts';
 import { workload } from '../workload.ts';
 import { alternate, num, round1, type Measure, type Side } from './harness.ts';
@@ -61,7 +61,7 @@ export const latency: Measure = {
       const diff = round1(ours.median - baseline.median);
       rows.push({
         key: 'latency', measure: `ingest p99 latency at ${fmt(s.rate)} events/s, open loop`, dialect, unit: 'ms p99', ours, baseline,
-        ratio: Math.round((ours.median / baseline.median) * 100) / 100, compare: `${diff >= 0 ? '+' : ''}${fmt(diff)} ms`,
+        ratio: Math.round((ours.median / baseline.median) * 100) / 100, compare: `${signed(diff)} ms`,
         target: { text: `≤ baseline + ${SLACK_MS} ms`, slackMs: SLACK_MS }, meetsTarget: ours.median <= baseline.median + SLACK_MS,
         note: `medians: Cartback ${side(samples.ours)}; baseline ${side(samples.baseline)}; of ${fmt(samples.ours[0]?.scheduled ?? 0)} requests; generator lag p99 ≤ ${Math.max(...[...samples.ours, ...samples.baseline].map((x) => x.sendLagP99Ms))} ms`,
         samples,

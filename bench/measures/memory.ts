@@ -12,7 +12,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freshDb, type DialectName, type FreshDb } from '../dialects.ts';
-import { fmt, ratioOf, stats } from '../report.ts';
+import { fmt, ratioOf, signed, stats } from '../report.ts';
 import type { MemoryReport, ServerMessage } from '../servers/protocol.ts';
 import { num, round1, type Measure } from './harness.ts';
 import { fillPendingCarts } from './pending-carts.ts';
@@ -90,7 +90,7 @@ export const memory: Measure = {
           const done = ctx.step(`memory ${dialect} cartback with carts and idle #${rep}`);
           const [f, i] = await Promise.all([settledMemory(full), settledMemory(idle)]);
           pairs.push({ full: f, idle: i, aboveIdleMB: round1(f.rssMB - i.rssMB) });
-          done(`RSS ${f.rssMB} MB vs ${i.rssMB} MB idle (+${round1(f.rssMB - i.rssMB)} MB); heap used ${f.heapUsedMB} vs ${i.heapUsedMB} MB; ${f.enginePasses} engine passes`);
+          done(`RSS ${f.rssMB} MB vs ${i.rssMB} MB idle (${signed(round1(f.rssMB - i.rssMB))} MB); heap used ${f.heapUsedMB} vs ${i.heapUsedMB} MB; ${f.enginePasses} engine passes`);
         }
         const above = stats(pairs.map((p) => p.aboveIdleMB), 1);
         const heapAbove = stats(pairs.map((p) => p.full.heapUsedMB - p.idle.heapUsedMB), 1);
@@ -99,9 +99,9 @@ export const memory: Measure = {
         rows.push({
           key: 'memory', measure: `memory with ${fmt(memorySettings.carts)} pending carts`, dialect, unit: 'MB RSS',
           ours, baseline, ratio: ratioOf(ours, baseline),
-          compare: `+${fmt(above.median)} MB (${fmt(above.min)}–${fmt(above.max)})`,
+          compare: `${signed(above.median)} MB (${signed(above.min)} to ${signed(above.max)})`,
           target: { text: `≤ ${MAX_ABOVE_IDLE_MB} MB above idle`, maxAboveMB: MAX_ABOVE_IDLE_MB }, meetsTarget: above.median <= MAX_ABOVE_IDLE_MB,
-          note: `heap used +${fmt(heapAbove.median)} MB; after ≥ ${memorySettings.settleMs / 1000} s, ≥ 3 engine passes and a full GC`,
+          note: `heap used ${signed(heapAbove.median)} MB; after ≥ ${memorySettings.settleMs / 1000} s, ≥ 3 engine passes and a full GC`,
           samples: { ours: pairs.map((p) => p.full), baseline: pairs.map((p) => p.idle) },
         });
       } finally {
