@@ -14,6 +14,7 @@ import { devMailbox, smtpMailer, type Mailer } from './channels/email/transport.
 import type { Config } from './config/index.ts';
 import type { EngineDeps } from './flows/engine/deps.ts';
 import { Worker } from './flows/engine/worker.ts';
+import { Applier } from './ingest/applier.ts';
 import { systemClock, type Clock } from './kernel/clock.ts';
 import { newId } from './kernel/ids.ts';
 import { LinkSigner } from './links/tokens.ts';
@@ -50,6 +51,8 @@ export interface Services {
   signer: LinkSigner;
   log: Logger;
   metrics: Metrics;
+  /** applies accepted events (the outbox); the worker runs it each pass, `wait=applied` in the request */
+  applier: Applier;
   worker: Worker;
 }
 
@@ -73,8 +76,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     db: database.db, caps: database.caps, clock, mailer, mailerFor: (store) => mailers.for(store), signer, publicUrl: config.publicUrl,
     owner: `${os.hostname()}:${process.pid}:${newId().slice(-8)}`, leaseMs: config.leaseMs, log: log.child({ part: 'engine' }),
   };
-  const worker = new Worker(deps, { pollMs: config.pollMs, batch: 100, concurrency: 8 });
-  const services: Services = { config, database, clock, mailer, mailers, signer, log, metrics, worker };
+  const applier = new Applier({ database, clock, log: log.child({ part: 'applier' }), onApplied: (n) => metrics.applied.inc(n) });
+  const worker = new Worker(deps, { pollMs: config.pollMs, batch: 100, concurrency: 8 }, applier);
+  const services: Services = { config, database, clock, mailer, mailers, signer, log, metrics, applier, worker };
 
   // Per-request access logs are off: at ingest rates they would cost more than the work itself;
   // /metrics has the request histogram instead.

@@ -120,7 +120,10 @@ export const BatchBody = Type.Object(
   { additionalProperties: true },
 );
 
-export const IngestAccepted = Type.Object({ success: Type.Boolean(), accepted: Type.Integer(), duplicates: Type.Integer() });
+export const IngestAccepted = Type.Object({
+  success: Type.Boolean(), accepted: Type.Integer(), duplicates: Type.Integer(),
+  applied: Type.Optional(Type.Boolean({ description: 'with ?wait=applied: whether the events were applied before the answer (false: still pending after 10 s)' })),
+});
 
 /** Event names Cartback acts on (Segment e-commerce spec v2). Others are stored and kept. */
 export const EVENTS = {

@@ -12,6 +12,7 @@ export class Metrics {
     registers: [this.registry],
   });
   readonly events = new Counter({ name: 'cartback_events_ingested_total', help: 'events stored, by result', labelNames: ['result'], registers: [this.registry] });
+  readonly applied = new Counter({ name: 'cartback_events_applied_total', help: 'events the applier applied in this process', registers: [this.registry] });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'cartback_' });

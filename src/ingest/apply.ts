@@ -1,20 +1,16 @@
 /**
- * Applies normalized events in one transaction: store the raw event (idempotent by messageId),
- * stitch the contact, update the cart, record an order. Either all of a request is applied or
- * none of it; the 2xx answer is sent only after the commit.
+ * What an event does: stitch the contact, update the cart, record an order. The applier
+ * (applier.ts) runs this for the events ingest accepted, in the order they arrived, per store.
  */
 import { applyCartEvent, cartExternalId, type CartChange } from '../carts/apply.ts';
 import { EVENTS, type Product } from '../contracts/segment.ts';
-import { newId } from '../kernel/ids.ts';
 import { toMinor } from '../kernel/money.ts';
 import { recordOrder, recordRefund } from '../orders/record.ts';
 import type { Store } from '../store/queries/stores.ts';
 import { lockCartKeys, rearmUnreachableCarts } from '../store/queries/carts.ts';
 import { applyTraits, resolveContact, type Tx } from '../store/queries/contacts.ts';
-import type { Capabilities, Database } from '../store/db.ts';
+import type { Capabilities } from '../store/db.ts';
 import type { NormalizedEvent } from './segment.ts';
-
-export interface IngestResult { accepted: number; duplicates: number }
 
 function cartChange(e: NormalizedEvent): CartChange | null {
   const p = e.properties;
@@ -34,24 +30,13 @@ function cartChange(e: NormalizedEvent): CartChange | null {
   }
 }
 
-async function insertEvent(tx: Tx, store: Store, e: NormalizedEvent, now: number): Promise<boolean> {
-  const r = await tx
-    .insertInto('events')
-    .values({
-      store_id: store.id, id: newId(), message_id: e.messageId, type: e.type, event: e.event, anonymous_id: e.anonymousId,
-      user_id: e.userId, contact_id: null, occurred_at: e.occurredAt, received_at: now, payload: JSON.stringify(e.payload),
-    })
-    .onConflict((oc) => oc.columns(['store_id', 'message_id']).doNothing())
-    .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
-}
-
-async function applyOne(tx: Tx, store: Store, e: NormalizedEvent, now: number, caps: Capabilities): Promise<void> {
+/** Applies one event (stored as row `eventId`): contact, traits, cart, order. */
+export async function applyOne(tx: Tx, store: Store, eventId: string, e: NormalizedEvent, now: number, caps: Capabilities): Promise<void> {
   const t = e.traits;
   const email = t.email ?? e.properties.email ?? null;
   const contactId = await resolveContact(tx, store.id, { anonymousId: e.anonymousId, userId: e.userId, email }, now);
   if (contactId) {
-    await tx.updateTable('events').set({ contact_id: contactId }).where('store_id', '=', store.id).where('message_id', '=', e.messageId).execute();
+    await tx.updateTable('events').set({ contact_id: contactId }).where('id', '=', eventId).execute();
     const { email: _e, phone, first_name, firstName, last_name, lastName, locale, timezone, email_consent, accepts_marketing, ...extra } = t;
     if (e.type === 'identify' || email) {
       await applyTraits(tx, contactId, {
@@ -78,12 +63,13 @@ async function applyOne(tx: Tx, store: Store, e: NormalizedEvent, now: number, c
   }
 }
 
-// Worth another try: two requests first seeing the same identity or cart (unique violation), a
-// deadlock or a serialization failure. The request is all-or-nothing, so a retry is safe.
+// Worth another try: two transactions first seeing the same identity or cart (unique violation), a
+// deadlock or a serialization failure. An apply transaction is all-or-nothing, so a retry is safe.
 const RETRYABLE = new Set(['23505', '40P01', '40001']);
-const isRetryable = (err: unknown) => RETRYABLE.has((err as { code?: string }).code ?? '') || /UNIQUE constraint/.test(String(err));
+export const isRetryable = (err: unknown) => RETRYABLE.has((err as { code?: string }).code ?? '') || /UNIQUE constraint/.test(String(err));
 
-function cartsTouched(events: NormalizedEvent[]): string[] {
+/** The cart keys a list of events touches, sorted: the order advisory locks are taken in. */
+export function cartsTouched(events: NormalizedEvent[]): string[] {
   const ids = new Set<string>();
   for (const e of events) {
     const p = e.properties;
@@ -94,26 +80,8 @@ function cartsTouched(events: NormalizedEvent[]): string[] {
   return [...ids].sort();
 }
 
-/** Applies a request's events atomically; retried on the conflicts concurrency can cause. */
-export async function ingest(database: Database, store: Store, events: NormalizedEvent[], now: () => number): Promise<IngestResult> {
-  const { db, caps } = database;
-  const carts = caps.advisoryLocks ? cartsTouched(events) : [];
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await db.transaction().execute(async (tx) => {
-        await lockCartKeys(tx, store.id, carts);
-        const at = now();
-        let accepted = 0;
-        for (const e of events) {
-          if (!(await insertEvent(tx, store, e, at))) continue;
-          await applyOne(tx, store, e, at, caps);
-          accepted++;
-        }
-        return { accepted, duplicates: events.length - accepted };
-      });
-    } catch (err) {
-      if (attempt >= 5 || !isRetryable(err)) throw err;
-      await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
-    }
-  }
+/** Applies events in order in one transaction (the caller's), locking their carts first (PostgreSQL). */
+export async function applyEvents(tx: Tx, store: Store, events: Array<{ id: string; event: NormalizedEvent }>, now: number, caps: Capabilities): Promise<void> {
+  if (caps.advisoryLocks) await lockCartKeys(tx, store.id, cartsTouched(events.map((x) => x.event)));
+  for (const x of events) await applyOne(tx, store, x.id, x.event, now, caps);
 }

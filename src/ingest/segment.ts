@@ -66,3 +66,25 @@ export function normalize(raw: unknown, type: 'track' | 'identify' | null, recei
     payload: msg,
   };
 }
+
+/**
+ * The normalized event back from its stored row, for the applier: the row keeps the original
+ * message (payload) and what normalize() decided (type, name, ids, business time), so nothing is
+ * validated or decided twice.
+ */
+export function fromStored(row: { type: string; event: string | null; message_id: string; anonymous_id: string | null; user_id: string | null; occurred_at: number; payload: string; restore_url: string | null }): NormalizedEvent {
+  const msg = JSON.parse(row.payload) as Record<string, unknown>;
+  const context = (msg.context ?? {}) as Record<string, unknown>;
+  return {
+    type: row.type === 'identify' ? 'identify' : 'track',
+    event: row.event,
+    messageId: row.message_id,
+    anonymousId: row.anonymous_id,
+    userId: row.user_id,
+    occurredAt: row.occurred_at,
+    properties: (msg.properties ?? {}) as CommerceProperties,
+    traits: { ...((context.traits as object) ?? {}), ...((msg.traits as object) ?? {}) } as Traits,
+    payload: msg,
+    ...(row.restore_url ? { restoreUrl: row.restore_url } : {}),
+  };
+}

@@ -19,6 +19,7 @@ import type { Services } from '../app.ts';
 import type { Mailer } from '../channels/email/transport.ts';
 import type { EngineDeps } from '../flows/engine/deps.ts';
 import { Worker } from '../flows/engine/worker.ts';
+import { Applier } from '../ingest/applier.ts';
 import { newId } from '../kernel/ids.ts';
 import type { Capabilities } from '../store/db.ts';
 import { endSimulatedWork, nextDueInStore } from '../store/queries/simulation.ts';
@@ -87,7 +88,8 @@ export async function seedDemoHistory(s: SimServices, store: Store, opts: Histor
   const p = { ...DEFAULT_POPULATION, shoppers: demoShoppers(s.database.caps), ...params };
   const periodStart = until - p.days * DAY;
   const clock = new VirtualClock(periodStart);
-  const ctx: SimContext = { database: s.database, store, clock, agenda: new Agenda(), periodStart, counts: { deliveries: 0, orders: 0, opens: 0, clicks: 0, unsubscribes: 0 }, dueChanged: true };
+  const applier = new Applier({ database: s.database, clock, log: s.log.child({ part: 'simulation' }) });
+  const ctx: SimContext = { database: s.database, applier, store, clock, agenda: new Agenda(), periodStart, counts: { deliveries: 0, orders: 0, opens: 0, clicks: 0, unsubscribes: 0 }, dueChanged: true };
   const byEmail = new Map<string, Shopper>();
   let messages = 0;
   const worker = virtualEngine(s, store, clock, (messageId, to) => {

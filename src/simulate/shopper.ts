@@ -5,7 +5,8 @@
  */
 import type { Store } from '../store/queries/stores.ts';
 import type { Database } from '../store/db.ts';
-import { ingest } from '../ingest/apply.ts';
+import type { Applier } from '../ingest/applier.ts';
+import { acceptAndApply } from '../ingest/ingest.ts';
 import { normalize, type NormalizedEvent } from '../ingest/segment.ts';
 import { findMessage, recordLinkEvent, unsubscribeVia } from '../links/record.ts';
 import { discountTerms, markSimulated } from '../store/queries/simulation.ts';
@@ -17,6 +18,8 @@ import { reactToMessage } from './reactions.ts';
 
 export interface SimContext {
   database: Database;
+  /** applies what the shoppers send at once (the simulation reads its effects right away) */
+  applier: Applier;
   store: Store;
   clock: VirtualClock;
   agenda: Agenda;
@@ -45,7 +48,7 @@ async function deliver(ctx: SimContext, shopper: Shopper, d: Delivery, again = s
     if (Array.isArray(e)) throw new Error(`simulated event refused: ${JSON.stringify(e)}`);
     return e;
   });
-  await ingest(ctx.database, ctx.store, events as NormalizedEvent[], () => ctx.clock.now());
+  await acceptAndApply(ctx.database, ctx.applier, ctx.store, events as NormalizedEvent[], now);
   ctx.counts.deliveries++;
   ctx.dueChanged = true;
   if (!shopper.marked) shopper.marked = await markSimulated(ctx.database.db, ctx.store.id, shopper.plan.key);

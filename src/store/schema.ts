@@ -54,6 +54,11 @@ export interface EventTable {
   occurred_at: number;
   received_at: number;
   payload: string;
+  /** null while the event waits in the outbox for the applier */
+  applied_at: number | null;
+  /** why the applier could not apply it (it is then marked applied, so it blocks nothing) */
+  apply_error: string | null;
+  restore_url: string | null;
 }
 
 export interface ContactTable {

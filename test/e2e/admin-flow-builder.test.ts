@@ -48,6 +48,11 @@ describe('admin flow builder', { skip: browserSkip }, () => {
   after(async () => browser?.close());
 
   const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+  /** Selects a step and waits until it holds the focus: Delete only acts while the canvas has it (a slow machine may lag). */
+  const selectStep = async (id: string) => {
+    await node(id).click();
+    await eventually(`step ${id} selected and focused`, async () => (await node(id).getAttribute('class'))?.includes('selected') && (await node(id).evaluate((el) => el.contains((el.ownerDocument as unknown as { activeElement: unknown }).activeElement as never))));
+  };
   const verdict = () => page.getByTestId('problems-verdict');
   const stored = async () => {
     const flows = (await cb.api.admin('GET', `/stores/${store.id}/flows`)).body as Array<{ id: string; name: string }>;
@@ -95,12 +100,12 @@ describe('admin flow builder', { skip: browserSkip }, () => {
     assert.ok(await palette.getByRole('button', { name: 'Trigger' }).isDisabled(), 'one trigger per flow');
     // A step too many: Delete removes the selected one, Ctrl+Z brings it back, Delete again.
     await palette.getByRole('button', { name: 'Holdout', exact: true }).click();
-    await node('holdout-1').click();
+    await selectStep('holdout-1');
     await page.keyboard.press('Delete');
     await eventually('the step to go', async () => (await node('holdout-1').count()) === 0);
     await page.keyboard.press('Control+z');
     await node('holdout-1').waitFor();
-    await node('holdout-1').click();
+    await selectStep('holdout-1');
     await page.keyboard.press('Delete');
     await eventually('the step to go again', async () => (await page.locator('.react-flow__node').count()) === 5);
     await page.getByRole('button', { name: 'Show the whole flow' }).click();

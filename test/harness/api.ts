@@ -23,8 +23,13 @@ export function client(base: string) {
   const admin = `Bearer ${ADMIN_TOKEN}`;
   return {
     admin: <T = any>(method: string, path: string, body?: unknown) => call<T>(method, `/api${path}`, body, admin), // eslint-disable-line @typescript-eslint/no-explicit-any
-    /** Segment convention: the write key as HTTP Basic user name, empty password. */
-    ingest: <T = any>(path: string, body: unknown, writeKey: string) => call<T>('POST', `/v1${path}`, body, `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`), // eslint-disable-line @typescript-eslint/no-explicit-any
+    /**
+     * Segment convention: the write key as HTTP Basic user name, empty password. With
+     * ?wait=applied, so a test reads what its events did at once (read-your-writes), as an
+     * integration that needs it would; `ingestAsync` answers as soon as the events are stored.
+     */
+    ingest: <T = any>(path: string, body: unknown, writeKey: string) => call<T>('POST', `/v1${path}${path.includes('?') ? '&' : '?'}wait=applied`, body, `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`), // eslint-disable-line @typescript-eslint/no-explicit-any
+    ingestAsync: <T = any>(path: string, body: unknown, writeKey: string) => call<T>('POST', `/v1${path}`, body, `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`), // eslint-disable-line @typescript-eslint/no-explicit-any
     get: (url: string) => fetch(url.startsWith('http') ? url : `${base}${url}`, { redirect: 'manual' }),
   };
 }

@@ -155,7 +155,7 @@ for (const dialect of DIALECTS) {
         { type: 'track', messageId: randomUUID(), anonymousId: s.anonymousId, event: 'Coupon Entered', properties: { coupon_id: 'X' } },
       ] }, writeKey);
       assert.equal(r.status, 200, JSON.stringify(r.body));
-      assert.deepEqual(r.body, { success: true, accepted: 2, duplicates: 0 });
+      assert.deepEqual(r.body, { success: true, accepted: 2, duplicates: 0, applied: true });
       const summaries = (await timelineOf(storeId, email)).timeline.filter((e) => e.kind === 'event').map((e) => e.summary);
       assert.ok(summaries.includes('Wishlist Shared'), JSON.stringify(summaries));
       assert.ok(summaries.includes('Coupon Entered'), JSON.stringify(summaries));

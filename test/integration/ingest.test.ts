@@ -29,9 +29,9 @@ for (const dialect of DIALECTS) {
     let storeId: string;
     let writeKey: string;
 
-    /** A request exactly as written: any headers, any body bytes. */
-    const raw = async (path: string, body: string | undefined, headers: Record<string, string>): Promise<Answer> => {
-      const res = await fetch(`${env.base}/v1${path}`, { method: 'POST', headers, body });
+    /** A request exactly as written: any headers, any body bytes; read-your-writes (wait=applied) unless `async`. */
+    const raw = async (path: string, body: string | undefined, headers: Record<string, string>, async = false): Promise<Answer> => {
+      const res = await fetch(`${env.base}/v1${path}${async ? '' : '?wait=applied'}`, { method: 'POST', headers, body });
       const text = await res.text();
       let parsed: unknown = text;
       try {
@@ -84,7 +84,7 @@ for (const dialect of DIALECTS) {
         // The very same messageId is new to the store: the rejected attempts left no trace.
         const ok = await json('/track', event, basic(writeKey));
         assert.equal(ok.status, 200, JSON.stringify(ok.body));
-        assert.deepEqual(ok.body, { success: true, accepted: 1, duplicates: 0 });
+        assert.deepEqual(ok.body, { success: true, accepted: 1, duplicates: 0, applied: true });
       });
 
       test("Segment's Basic convention (key as user, empty password) and Bearer both authenticate", async () => {
@@ -117,13 +117,13 @@ for (const dialect of DIALECTS) {
         const event = added(cartId, { properties: { cart_id: cartId, sku: 'MUG-1', name: 'Enamel Mug', price: 12.5, quantity: 2 } });
         const first = await api.ingest('/track', event, writeKey);
         assert.equal(first.status, 200, JSON.stringify(first.body));
-        assert.deepEqual(first.body, { success: true, accepted: 1, duplicates: 0 });
+        assert.deepEqual(first.body, { success: true, accepted: 1, duplicates: 0, applied: true });
         const second = await api.ingest('/track', event, writeKey);
         assert.equal(second.status, 200, JSON.stringify(second.body));
-        assert.deepEqual(second.body, { success: true, accepted: 0, duplicates: 1 });
+        assert.deepEqual(second.body, { success: true, accepted: 0, duplicates: 1, applied: true });
         // a retry arriving inside a batch is a duplicate too
         const third = await api.ingest('/batch', { batch: [event] }, writeKey);
-        assert.deepEqual(third.body, { success: true, accepted: 0, duplicates: 1 });
+        assert.deepEqual(third.body, { success: true, accepted: 0, duplicates: 1, applied: true });
         const cart = await cartOf(cartId);
         assert.equal(cart?.items.length, 1);
         assert.equal(cart?.items[0].quantity, 2, 'quantity not doubled');
@@ -136,7 +136,7 @@ for (const dialect of DIALECTS) {
         const event = added(cartId);
         const r = await api.ingest('/batch', { batch: [event, event] }, writeKey);
         assert.equal(r.status, 200, JSON.stringify(r.body));
-        assert.deepEqual(r.body, { success: true, accepted: 1, duplicates: 1 });
+        assert.deepEqual(r.body, { success: true, accepted: 1, duplicates: 1, applied: true });
         assert.equal((await cartOf(cartId))?.item_count, 1);
       });
     });
@@ -180,7 +180,7 @@ for (const dialect of DIALECTS) {
           assert.deepEqual(await contactsWith(email), [], 'the identify in the batch was not applied');
           const again = await api.ingest('/batch', { batch: valid }, writeKey);
           assert.equal(again.status, 200, JSON.stringify(again.body));
-          assert.deepEqual(again.body, { success: true, accepted: valid.length, duplicates: 0 }, 'no event of the rejected batch was stored');
+          assert.deepEqual(again.body, { success: true, accepted: valid.length, duplicates: 0, applied: true }, 'no event of the rejected batch was stored');
           assert.equal((await cartOf(cartId))?.value, 1250 + 600);
         });
       }
@@ -213,7 +213,7 @@ for (const dialect of DIALECTS) {
         assert.equal(await cartOf(cartId), undefined);
         const ok = await api.ingest('/batch', { batch: tooMany.slice(0, 500) }, writeKey);
         assert.equal(ok.status, 200, JSON.stringify(ok.body).slice(0, 500));
-        assert.deepEqual(ok.body, { success: true, accepted: 500, duplicates: 0 });
+        assert.deepEqual(ok.body, { success: true, accepted: 500, duplicates: 0, applied: true });
         assert.ok(await cartOf(cartId));
       });
 
@@ -252,7 +252,19 @@ for (const dialect of DIALECTS) {
         const form = new URLSearchParams({ type: 'track', event: 'Product Added', anonymousId: `anon-${cartId}`, messageId, 'properties[cart_id]': cartId }).toString();
         assertError(await raw('/track', form, { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(writeKey) }), 415, 'unsupported_media_type');
         const replay = await api.ingest('/track', added(cartId, { messageId }), writeKey);
-        assert.deepEqual(replay.body, { success: true, accepted: 1, duplicates: 0 }, 'the form-encoded event was stored');
+        assert.deepEqual(replay.body, { success: true, accepted: 1, duplicates: 0, applied: true }, 'the form-encoded event was stored');
+      });
+    });
+
+    describe('outbox', () => {
+      test('without wait=applied the answer comes once the event is stored, and its effect follows', async () => {
+        const event = added(`cart-${randomUUID()}`);
+        const r = await raw('/track', JSON.stringify(event), { 'content-type': 'application/json', authorization: basic(writeKey) }, true);
+        assert.deepEqual(r.body, { success: true, accepted: 1, duplicates: 0 });
+        const stored = await running.services.database.db.selectFrom('events').select('id').where('message_id', '=', event.messageId).executeTakeFirst();
+        assert.ok(stored, 'durable before the answer');
+        for (let i = 0; i < 200 && !(await cartOf(event.properties.cart_id)); i++) await new Promise((res) => setTimeout(res, 25));
+        assert.equal((await cartOf(event.properties.cart_id))?.item_count, 1, 'applied by the engine within moments');
       });
     });
 

@@ -55,7 +55,7 @@ for (const dialect of DIALECTS) {
     };
     const deliver = async (storeId: string, topic: string, body: string, o: { id?: string; secret?: string; signature?: string | null } = {}) => {
       const signature = o.signature === undefined ? createHmac('sha256', o.secret ?? SECRET).update(body).digest('base64') : o.signature;
-      const res = await fetch(`${cb.env.base}/v1/webhooks/shopify/${storeId}`, {
+      const res = await fetch(`${cb.env.base}/v1/webhooks/shopify/${storeId}?wait=applied`, {
         method: 'POST',
         body,
         headers: {
@@ -104,8 +104,8 @@ for (const dialect of DIALECTS) {
       const storeId = await quietStore();
       const s = shopper();
       const body = fixture('checkout-update.json', s.swap());
-      assert.deepEqual(await ok(storeId, 'checkouts/update', body, { id: 'wh-1' }), { success: true, accepted: 2, duplicates: 0 });
-      assert.deepEqual(await ok(storeId, 'checkouts/update', body, { id: 'wh-1' }), { success: true, accepted: 0, duplicates: 2 });
+      assert.deepEqual(await ok(storeId, 'checkouts/update', body, { id: 'wh-1' }), { success: true, accepted: 2, duplicates: 0, applied: true });
+      assert.deepEqual(await ok(storeId, 'checkouts/update', body, { id: 'wh-1' }), { success: true, accepted: 0, duplicates: 2, applied: true });
       const cart = await cartOf(storeId, s.token);
       assert.deepEqual(lines(cart), [['LENS-35-E', 1, 34900], ['9007199254740999', 2, 21950]], 'quantities not doubled; the variant id exact');
       assert.deepEqual([cart?.value, cart?.item_count, cart?.currency], [78800, 3, 'USD']);

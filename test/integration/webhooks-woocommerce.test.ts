@@ -41,7 +41,7 @@ for (const dialect of DIALECTS) {
       return storeId;
     };
     const post = async (storeId: string, body: string, headers: Record<string, string>) => {
-      const res = await fetch(`${cb.env.base}/v1/webhooks/woocommerce/${storeId}`, { method: 'POST', body, headers: { 'user-agent': 'WooCommerce/8.9.1 Hookshot (WordPress/6.5.3)', ...headers } });
+      const res = await fetch(`${cb.env.base}/v1/webhooks/woocommerce/${storeId}?wait=applied`, { method: 'POST', body, headers: { 'user-agent': 'WooCommerce/8.9.1 Hookshot (WordPress/6.5.3)', ...headers } });
       return { status: res.status, body: (await res.json()) as Row };
     };
     const deliver = async (storeId: string, topic: string, body: string, o: { deliveryId?: string; secret?: string } = {}) =>

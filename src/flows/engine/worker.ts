@@ -1,12 +1,14 @@
 /**
- * The engine loop: watch for abandoned carts, claim due runs, step them. It polls every pollMs and
- * is also woken early when a due time nearer than the next poll is known, so a due step runs late
- * by well under a second and never early. Business time lives in rows; the timer only wakes.
+ * The engine loop: apply accepted events, watch for abandoned carts, claim due runs, step them. It
+ * polls every pollMs and is also woken early when a due time nearer than the next poll is known, or
+ * when ingest accepted events (wake()), so a due step runs late by well under a second and never
+ * early. Business time lives in rows; the timer only wakes.
  */
 import { detectAbandonment } from '../../carts/abandonment.ts';
 import { claimDueRuns, nextDueAt, releaseAllLeases } from '../../store/queries/runs.ts';
 import type { EngineDeps } from './deps.ts';
-import { advanceRun } from './runner.ts';
+import { advanceRuns } from './runner.ts';
+import type { Applier } from '../../ingest/applier.ts';
 
 export interface WorkerOptions {
   pollMs: number;
@@ -19,11 +21,12 @@ export interface WorkerOptions {
 export class Worker {
   private timer: NodeJS.Timeout | null = null;
   private running = false;
+  private woken = false;
   private stopped = true;
   private idle: Promise<void> = Promise.resolve();
   ticks = 0;
 
-  constructor(private readonly deps: EngineDeps, private readonly opts: WorkerOptions) {}
+  constructor(private readonly deps: EngineDeps, private readonly opts: WorkerOptions, private readonly applier?: Applier) {}
 
   async start(): Promise<void> {
     if (!this.deps.caps.multiProcess) await releaseAllLeases(this.deps.db);
@@ -41,18 +44,28 @@ export class Worker {
   async tick(): Promise<number> {
     const { deps } = this;
     const { storeId } = this.opts;
+    // Events first: a cart's last activity, an order or an opt-out that arrived must count before
+    // the cart is called abandoned or a message is claimed.
+    await this.applier?.drain({ storeId });
     await detectAbandonment(deps.db, deps.caps, deps.clock.now(), 200, storeId);
     let stepped = 0;
     for (;;) {
       const runs = await claimDueRuns(deps.db, deps.caps, { owner: deps.owner, now: deps.clock.now(), leaseMs: deps.leaseMs, limit: this.opts.batch, storeId });
-      for (let i = 0; i < runs.length; i += this.opts.concurrency) {
-        await Promise.all(runs.slice(i, i + this.opts.concurrency).map((r) => advanceRun(deps, r).catch((err) => deps.log.error({ err, runId: r.id }, 'run step failed; it will be retried when its lease expires'))));
-      }
+      await advanceRuns(deps, runs, this.opts.concurrency);
       stepped += runs.length;
       if (runs.length < this.opts.batch) break;
     }
     this.ticks++;
     return stepped;
+  }
+
+  /** Run a pass soon (ingest accepted events); a no-op when stopped or already due. */
+  wake(): void {
+    if (this.stopped || this.woken) return;
+    this.woken = true;
+    if (this.running) return; // the pass under way schedules the next one at once
+    if (this.timer) clearTimeout(this.timer);
+    this.schedule(0);
   }
 
   private schedule(delay: number): void {
@@ -66,6 +79,7 @@ export class Worker {
     if (this.running) return;
     this.running = true;
     let delay = this.opts.pollMs;
+    this.woken = false;
     try {
       await this.tick();
       const due = await nextDueAt(this.deps.db);
@@ -74,7 +88,7 @@ export class Worker {
       this.deps.log.error({ err }, 'engine pass failed');
     } finally {
       this.running = false;
-      this.schedule(delay);
+      this.schedule(this.woken ? 0 : delay);
     }
   }
 }

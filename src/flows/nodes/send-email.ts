@@ -18,6 +18,7 @@ import { endOfLocalDay, quietUntil } from '../../kernel/timezone.ts';
 import { messageLinks, trackClicks } from '../../links/tracking.ts';
 import { getCart, type Cart } from '../../store/queries/carts.ts';
 import { getContact, type Contact } from '../../store/queries/contacts.ts';
+import { hasPendingBefore } from '../../store/queries/events.ts';
 import { hasPurchased } from '../../store/queries/orders.ts';
 import { addRunNote } from '../../store/queries/run-notes.ts';
 import { endRuns, lockOwnRun } from '../../store/queries/runs.ts';
@@ -25,6 +26,7 @@ import type { DB } from '../../store/schema.ts';
 import { stableRandom, type Outcome, type StepInput } from '../engine/deps.ts';
 
 export const type = 'send_email';
+const OUTBOX_RETRY_MS = 100;
 type Input = StepInput<NodeOf<'send_email'>>;
 
 function pickVariant(input: Input): { variant: string | null; template: string } {
@@ -101,6 +103,12 @@ async function claimSend(input: Input): Promise<{ mail: OutgoingMail } | { outco
       await endRuns(tx, [run.id], reason, now);
       return { outcome: { kind: 'applied' } };
     };
+    // Invariants 1 and 3 for what was acknowledged: an order or an opt-out accepted before now may
+    // still wait in the outbox. Then the applier goes first, and this step is tried again shortly.
+    if (await hasPendingBefore(tx, store.id, now)) {
+      await tx.updateTable('runs').set({ due_at: now + OUTBOX_RETRY_MS, lease_owner: null, lease_until: null }).where('id', '=', run.id).execute();
+      return { outcome: { kind: 'applied' } };
+    }
     if (await hasPurchased(tx, store.id, { contactId: run.contact_id, cartId: run.cart_id, cartStartedAt: run.cart_started_at, runStartedAt: run.started_at })) return stop('purchased');
     const cart = run.cart_id ? await getCart(tx, run.cart_id) : undefined;
     if (run.cart_id && (!cart || cart.item_count === 0)) return stop('cart_emptied');

@@ -11,7 +11,7 @@ import { Type } from 'typebox';
 import type { Services } from '../../app.ts';
 import { returnVisit } from '../../carts/return-visit.ts';
 import { EVENTS } from '../../contracts/segment.ts';
-import { ingest } from '../../ingest/apply.ts';
+import { acceptEvents } from '../../ingest/accept.ts';
 import { normalize } from '../../ingest/segment.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { findMessage } from '../../links/record.ts';
@@ -71,7 +71,8 @@ export const browserRoutes = (s: Services): FastifyPluginAsync => async (app) =>
     const event = normalize({ ...body, userId: undefined }, type, s.clock.now()); // a browser cannot claim a user id
     if (Array.isArray(event)) throw new AppError('invalid_event', 'the event is invalid; nothing was stored', event);
     if (event.event && SERVER_ONLY_EVENTS.has(event.event)) throw new AppError('forbidden', `${event.event} must come from the shop's server (write key) or a platform webhook`);
-    const r = await ingest(s.database, store, [event], () => s.clock.now());
+    const r = await acceptEvents(s.database, store, [event], s.clock.now());
+    if (r.accepted > 0) s.worker.wake();
     return { success: true, ...r };
   };
   app.post('/v1/p/track', { schema: { summary: 'Browser track (public key)', tags: ['browser'], querystring: Key } }, record('track'));

@@ -9,7 +9,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import type { Services } from '../../app.ts';
 import { DEMO_PRODUCTS, DEMO_STORE_NAME } from '../../demo/catalog.ts';
-import { ingest } from '../../ingest/apply.ts';
+import { acceptAndApply } from '../../ingest/ingest.ts';
 import { normalize } from '../../ingest/segment.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { listStores } from '../../store/queries/stores.ts';
@@ -51,7 +51,8 @@ export const demoRoutes = (s: Services): FastifyPluginAsync => async (app) => {
     };
     const event = normalize(raw, 'track', s.clock.now());
     if (Array.isArray(event)) throw new AppError('invalid_event', 'the order is invalid', event);
-    await ingest(s.database, store, [event], () => s.clock.now());
+    // The demo shop's "server" waits for its order to be applied, so the thank-you page can tell.
+    await acceptAndApply(s.database, s.applier, store, [event], s.clock.now());
     return { orderId, total };
   });
 

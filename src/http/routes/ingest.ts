@@ -1,13 +1,16 @@
 /**
  * Segment-compatible ingest: POST /v1/track, /v1/identify, /v1/batch. A request is all-or-nothing:
  * any invalid event rejects the whole request with 400 invalid_event and stores nothing; the 200
- * is sent only after the transaction committed. A repeated messageId is acknowledged and ignored.
+ * is sent only after its events are committed. A repeated messageId is acknowledged and ignored.
+ * The events' effects (contacts, carts, orders) follow within moments, applied in arrival order;
+ * `?wait=applied` holds the answer until they are there to read.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Services } from '../../app.ts';
 import { BatchBody, IngestAccepted } from '../../contracts/segment.ts';
-import { ingest } from '../../ingest/apply.ts';
+import { acceptEvents } from '../../ingest/accept.ts';
+import { acceptAndApply } from '../../ingest/ingest.ts';
 import { normalize, type EventProblem, type NormalizedEvent } from '../../ingest/segment.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { storeFromWriteKey } from '../auth.ts';
@@ -42,12 +45,15 @@ export const ingestRoutes = (s: Services): FastifyPluginAsync => async (app) => 
   const accept = async (req: FastifyRequest, raws: unknown[], type: 'track' | 'identify' | null, sentAt?: string) => {
     const store = await storeFromWriteKey(s.database.db, req);
     const events = collect(raws, type, s.clock.now(), sentAt);
-    const r = await ingest(s.database, store, events, () => s.clock.now());
+    const wait = (req.query as { wait?: string }).wait === 'applied';
+    const r = wait ? await acceptAndApply(s.database, s.applier, store, events, s.clock.now()) : await acceptEvents(s.database, store, events, s.clock.now());
+    if (!wait && r.accepted > 0) s.worker.wake();
     s.metrics.events.inc({ result: 'accepted' }, r.accepted);
     s.metrics.events.inc({ result: 'duplicate' }, r.duplicates);
     return { success: true, ...r };
   };
-  const doc = (summary: string, body: object) => ({ schema: { summary, tags: ['ingest'], security: [{ writeKey: [] }], body, response: { 200: IngestAccepted } } });
+  const Wait = Type.Object({ wait: Type.Optional(Type.Literal('applied', { description: 'answer only once the events are applied (read-your-writes); at most 10 s' })) });
+  const doc = (summary: string, body: object) => ({ schema: { summary, tags: ['ingest'], security: [{ writeKey: [] }], body, querystring: Wait, response: { 200: IngestAccepted } } });
 
   app.post('/v1/track', doc('Record one event (Segment track)', Anything), async (req) => accept(req, [req.body], 'track'));
   app.post('/v1/identify', doc('Identify a shopper (Segment identify)', Anything), async (req) => accept(req, [req.body], 'identify'));

@@ -4,13 +4,14 @@
  * The signature is an HMAC of the exact body bytes, so this plugin (and only this one: Fastify
  * encapsulates parsers per plugin) keeps every body raw. Order of checks: the store exists (404),
  * the signature matches its secret (401, nothing stored, nothing parsed), the body is JSON (parsed
- * keeping 64-bit ids exact), then the translated events go through the same ingest() as /v1/track,
- * in one transaction. The 200 is sent once that has committed; platforms retry anything else.
+ * keeping 64-bit ids exact), then the translated events are accepted like /v1/track's,
+ * in one statement. The 200 is sent once that has committed; platforms retry anything else.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Services } from '../../app.ts';
-import { ingest } from '../../ingest/apply.ts';
+import { acceptEvents } from '../../ingest/accept.ts';
+import { acceptAndApply } from '../../ingest/ingest.ts';
 import type { Delivery, SourceMessage } from '../../ingest/sources/common.ts';
 import { toEvents } from '../../ingest/sources/common.ts';
 import { parseJsonExact } from '../../ingest/sources/json.ts';
@@ -27,6 +28,7 @@ const Accepted = Type.Object({
   success: Type.Boolean(),
   accepted: Type.Integer(),
   duplicates: Type.Integer(),
+  applied: Type.Optional(Type.Boolean()),
   ignored: Type.Optional(Type.String({ description: 'why nothing was done: a topic Cartback does not use, or a ping' })),
 });
 
@@ -78,7 +80,10 @@ export const webhookRoutes = (s: Services): FastifyPluginAsync => async (app) =>
     const topic = header(req, p.topicHeader) ?? '';
     const messages = p.translate({ topic, deliveryId: header(req, p.deliveryHeader) ?? null }, body);
     if (messages === null) return { success: true, accepted: 0, duplicates: 0, ignored: `topic ${topic || '(none)'} is not used by Cartback` };
-    const r = await ingest(s.database, store, toEvents(messages, s.clock.now()), () => s.clock.now());
+    const events = toEvents(messages, s.clock.now());
+    const wait = (req.query as { wait?: string }).wait === 'applied';
+    const r = wait ? await acceptAndApply(s.database, s.applier, store, events, s.clock.now()) : await acceptEvents(s.database, store, events, s.clock.now());
+    if (!wait && r.accepted > 0) s.worker.wake();
     s.metrics.events.inc({ result: 'accepted' }, r.accepted);
     s.metrics.events.inc({ result: 'duplicate' }, r.duplicates);
     return { success: true, ...r };
@@ -86,7 +91,7 @@ export const webhookRoutes = (s: Services): FastifyPluginAsync => async (app) =>
 
   const doc = (summary: string, description: string) => ({
     bodyLimit: BODY_LIMIT,
-    schema: { summary, description, tags: ['webhooks'], params: Params, response: { 200: Accepted } },
+    schema: { summary, description, tags: ['webhooks'], params: Params, querystring: Type.Object({ wait: Type.Optional(Type.Literal('applied', { description: 'answer once the delivery is applied (for testing an integration)' })) }), response: { 200: Accepted } },
   });
   app.post('/v1/webhooks/shopify/:storeId', doc(
     'Shopify webhook (checkouts/create, checkouts/update, orders/create, orders/paid, customers/update)',

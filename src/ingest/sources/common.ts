@@ -1,6 +1,6 @@
 /**
  * What the platform connectors share. A connector turns a platform's record into Segment-shaped
- * messages and hands them to the same normalize() and ingest() as /v1/track, so every rule holds
+ * messages and hands them to the same normalize() and acceptEvents() as /v1/track, so every rule holds
  * for webhooks too: validation, idempotency by messageId, snapshots newer-wins, identity stitching,
  * re-arming carts that become reachable, order dedupe by order_id.
  *
