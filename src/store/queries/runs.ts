@@ -20,40 +20,35 @@ export async function enrollRun(tx: Tx, run: Omit<Run, 'steps' | 'lease_owner' |
 }
 
 /**
- * Claims up to `limit` due runs for `owner` until now + leaseMs. Never returns a run before its due
- * time. `storeId` limits the claim to one store (a simulation's own worker).
+ * Claims up to `limit` due runs for `owner` until now + leaseMs, oldest due first. Never returns a
+ * run before its due time. `storeId` limits the claim to one store (a simulation's own worker).
+ * One statement chooses and leases them, so it is atomic on its own (SQLite has one writer; on
+ * PostgreSQL the chosen rows stay locked and other claims skip them) and costs one round trip.
  */
 export async function claimDueRuns(db: Kysely<DB>, caps: Capabilities, o: { owner: string; now: number; leaseMs: number; limit: number; storeId?: string }): Promise<Run[]> {
-  return db.transaction().execute(async (tx) => {
-    let q = tx
-      .selectFrom('runs')
-      .select('id')
-      .where('state', '=', 'active')
-      .where('due_at', '<=', o.now)
-      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', o.now)]))
-      .orderBy('due_at')
-      .limit(o.limit);
-    if (o.storeId) q = q.where('store_id', '=', o.storeId);
-    if (caps.skipLocked) q = q.forUpdate().skipLocked();
-    const ids = (await q.execute()).map((r) => r.id);
-    if (ids.length === 0) return [];
-    return (await tx
-      .updateTable('runs')
-      .set({ lease_owner: o.owner, lease_until: o.now + o.leaseMs })
-      .where('id', 'in', ids)
-      .returningAll()
-      .execute()) as Run[];
-  });
+  let due = db
+    .selectFrom('runs')
+    .select('id')
+    .where('state', '=', 'active')
+    .where('due_at', '<=', o.now)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', o.now)]))
+    .orderBy('due_at')
+    .limit(o.limit);
+  if (o.storeId) due = due.where('store_id', '=', o.storeId);
+  if (caps.skipLocked) due = due.forUpdate().skipLocked();
+  const runs = (await db.updateTable('runs').set({ lease_owner: o.owner, lease_until: o.now + o.leaseMs }).where('id', 'in', due).returningAll().execute()) as Run[];
+  return runs.sort((a, b) => Number(a.due_at) - Number(b.due_at)); // RETURNING keeps no order
 }
 
 /**
  * Moves a run on, only while `owner` still holds its lease and the run is active. Returns false
- * when the lease was lost or the run ended meanwhile (a purchase): the caller must stop.
+ * when the lease was lost or the run ended meanwhile (a purchase): the caller must stop. With
+ * `release`, the lease is given up in the same write (a run parked at a wait: one write, not two).
  */
-export async function moveRun(tx: Tx, runId: string, owner: string, patch: Partial<Pick<Run, 'node_id' | 'due_at' | 'holdout' | 'state' | 'ended_at' | 'exit_reason'>>): Promise<boolean> {
+export async function moveRun(tx: Tx, runId: string, owner: string, patch: Partial<Pick<Run, 'node_id' | 'due_at' | 'holdout' | 'state' | 'ended_at' | 'exit_reason'>>, o: { release?: boolean } = {}): Promise<boolean> {
   const r = await tx
     .updateTable('runs')
-    .set({ ...patch, steps: sql`steps + 1` })
+    .set({ ...patch, ...(o.release ? { lease_owner: null, lease_until: null } : {}), steps: sql`steps + 1` })
     .where('id', '=', runId)
     .where('lease_owner', '=', owner)
     .where('state', '=', 'active')
