@@ -4,7 +4,7 @@
  * keep-alive connections, spread over BENCH_LATENCY_CARTS (1000) shoppers' carts, every messageId
  * unique. Cartback beside the bare route (bench/servers/baseline.ts), each in its own process over a
  * fresh database. Knobs also: BENCH_LATENCY_WARMUP_MS (1000), BENCH_LATENCY_MS (3000),
- * BENCH_LATENCY_DRAIN_MS (1000), BENCH_LATENCY_APPLY_MS (2000).
+ * BENCH_LATENCY_DRAIN_MS (1000), BENCH_LATENCY_APPLY_MS (1000).
  *
  * Cartback answers once an event is stored and applies it later (the outbox): a fast answer with a
  * backlog that only grows would not be sustainable. So after the load, the events still waiting to
@@ -28,7 +28,7 @@ export const latencySettings = {
   warmupMs: num('BENCH_LATENCY_WARMUP_MS', 1000),
   durationMs: num('BENCH_LATENCY_MS', 3000),
   drainMs: num('BENCH_LATENCY_DRAIN_MS', 1000),
-  applyMs: num('BENCH_LATENCY_APPLY_MS', 2000),
+  applyMs: num('BENCH_LATENCY_APPLY_MS', 1000),
 };
 const SLACK_MS = 5;
 
