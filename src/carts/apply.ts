@@ -57,13 +57,12 @@ function nextItems(cart: Cart, e: CartEvent): CartItem[] {
   return cart.items;
 }
 
-/** Returns the cart after the event, or null when the event names no cart. */
-export async function applyCartEvent(tx: Tx, e: CartEvent, now: number): Promise<Cart | null> {
-  const externalId = cartExternalId(e);
-  if (!externalId) return null;
-  const found = await findCartByExternalId(tx, e.storeId, externalId);
+/**
+ * The cart after the event: `found` is its current state (undefined: there is none yet). Pure, so
+ * the applier can apply a run of cart events to a cart it holds in memory and write it once.
+ */
+export function nextCart(found: Cart | undefined, e: CartEvent, externalId: string, now: number): Cart {
   let cart = found ?? emptyCart(e, externalId, now);
-
   if (cart.status === 'purchased' || cart.status === 'recovered') {
     // Events from before the purchase change nothing; a new add after it starts a new episode.
     if (e.occurredAt <= (cart.purchased_at ?? 0) || e.change.kind === 'touch' || e.change.kind === 'remove') return cart;
@@ -93,6 +92,16 @@ export async function applyCartEvent(tx: Tx, e: CartEvent, now: number): Promise
     cart.abandon_due_at = cart.item_count > 0 ? lastActivity + parseDuration(e.settings.abandonAfter) : null;
     if (cart.item_count === 0) cart.started_at = e.occurredAt;
   }
+  return cart;
+}
+
+/** Returns the cart after the event, or null when the event names no cart. */
+export async function applyCartEvent(tx: Tx, e: CartEvent, now: number): Promise<Cart | null> {
+  const externalId = cartExternalId(e);
+  if (!externalId) return null;
+  const found = await findCartByExternalId(tx, e.storeId, externalId);
+  const cart = nextCart(found, e, externalId, now);
+  if (cart === found) return cart; // nothing changed (an event from before the purchase)
   if (found) await saveCart(tx, cart);
   else await insertCart(tx, cart);
   return cart;

@@ -10,9 +10,10 @@ import type { Store } from '../store/queries/stores.ts';
 import { lockCartKeys, rearmUnreachableCarts } from '../store/queries/carts.ts';
 import { applyTraits, resolveContact, type Tx } from '../store/queries/contacts.ts';
 import type { Capabilities } from '../store/db.ts';
+import { BatchApply } from './batch.ts';
 import type { NormalizedEvent } from './segment.ts';
 
-function cartChange(e: NormalizedEvent): CartChange | null {
+export function cartChange(e: NormalizedEvent): CartChange | null {
   const p = e.properties;
   switch (e.event) {
     case EVENTS.productAdded:
@@ -29,6 +30,12 @@ function cartChange(e: NormalizedEvent): CartChange | null {
       return null;
   }
 }
+
+export const eventCurrency = (e: NormalizedEvent, store: Store): string => (e.properties.currency ?? store.settings.currency).toUpperCase();
+export const eventCartId = (e: NormalizedEvent): string | null => {
+  const p = e.properties;
+  return p.cart_id !== undefined ? String(p.cart_id) : p.checkout_id !== undefined ? String(p.checkout_id) : null;
+};
 
 /** Applies one event (stored as row `eventId`): contact, traits, cart, order. */
 export async function applyOne(tx: Tx, store: Store, eventId: string, e: NormalizedEvent, now: number, caps: Capabilities): Promise<void> {
@@ -47,9 +54,9 @@ export async function applyOne(tx: Tx, store: Store, eventId: string, e: Normali
     }
   }
   const p = e.properties;
-  const currency = (p.currency ?? store.settings.currency).toUpperCase();
+  const currency = eventCurrency(e, store);
   const change = cartChange(e);
-  const cartExternalId = p.cart_id !== undefined ? String(p.cart_id) : p.checkout_id !== undefined ? String(p.checkout_id) : null;
+  const cartExternalId = eventCartId(e);
   if (change) {
     await applyCartEvent(tx, { storeId: store.id, settings: store.settings, externalId: cartExternalId, anonymousId: e.anonymousId, userId: e.userId, contactId, currency, occurredAt: e.occurredAt, change, restoreUrl: e.restoreUrl }, now);
   } else if (e.event === EVENTS.orderCompleted) {
@@ -83,5 +90,5 @@ export function cartsTouched(events: NormalizedEvent[]): string[] {
 /** Applies events in order in one transaction (the caller's), locking their carts first (PostgreSQL). */
 export async function applyEvents(tx: Tx, store: Store, events: Array<{ id: string; event: NormalizedEvent }>, now: number, caps: Capabilities): Promise<void> {
   if (caps.advisoryLocks) await lockCartKeys(tx, store.id, cartsTouched(events.map((x) => x.event)));
-  for (const x of events) await applyOne(tx, store, x.id, x.event, now, caps);
+  await new BatchApply(tx, store, now, caps).applyAll(events);
 }

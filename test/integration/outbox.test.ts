@@ -10,7 +10,10 @@ import { describe, test } from 'node:test';
 import pino from 'pino';
 import { Worker } from '../../src/flows/engine/worker.ts';
 import { Applier } from '../../src/ingest/applier.ts';
-import { backlog } from '../../src/store/queries/events.ts';
+import { applyOne } from '../../src/ingest/apply.ts';
+import { fromStored } from '../../src/ingest/segment.ts';
+import { backlog, markApplied, pendingEvents } from '../../src/store/queries/events.ts';
+import { getStore } from '../../src/store/queries/stores.ts';
 import { eventually } from '../harness/api.ts';
 import { DIALECTS } from '../harness/dialects.ts';
 import { LENS, storeWithFlow } from '../harness/shop.ts';
@@ -38,6 +41,54 @@ for (const dialect of DIALECTS) {
       }
       const cart = await eventually('all six applied', async () => (await backlog(cb.running.services.database.db)).pending === 0 && cartOf(storeId, cartId));
       assert.deepEqual(cart.items.map((i) => [i.sku, i.quantity]), [['LENS-35', 1]]);
+    });
+
+    test('a batch applies exactly as the same events one at a time the general way: visitors, identifies, removals, orders mixed', async () => {
+      for (const seed of [1, 2, 3]) {
+        let x = seed * 7919;
+        const rand = (n: number) => (x = (x * 48271) % 2147483647) % n;
+        const visitors = ['v1', 'v2', 'v3'].map((v) => `${v}-${seed}-${randomUUID().slice(0, 6)}`);
+        const start = Date.now() - 120_000; // recent, and an hour's quiet before any cart counts as abandoned
+        const events = Array.from({ length: 60 }, (_, i) => {
+          const v = visitors[rand(3)]!;
+          const cart = `cart-${v}`;
+          const r = rand(10);
+          const base = { type: 'track', anonymousId: v, timestamp: new Date(start + i * 1000).toISOString() };
+          if (r < 5) return { ...base, event: 'Product Added', properties: { cart_id: cart, sku: `S${rand(3)}`, name: 'n', price: 5, quantity: 1 + rand(2) } };
+          if (r < 7) return { ...base, event: 'Product Removed', properties: { cart_id: cart, sku: `S${rand(3)}`, ...(rand(2) ? { quantity: 1 } : {}) } };
+          if (r < 8) return { ...base, event: 'Cart Viewed', properties: { cart_id: cart } };
+          if (r < 9) return { type: 'identify', anonymousId: v, timestamp: base.timestamp, traits: { email: `${v}@shopper.test`, first_name: `F${i}` } };
+          return { ...base, event: 'Order Completed', properties: { order_id: `o-${v}-${i}`, cart_id: cart, total: 10, currency: 'USD' } };
+        });
+        // v1 identifies before anything else: its cart is born to a known contact.
+        events.unshift({ type: 'identify', anonymousId: visitors[0]!, timestamp: new Date(start - 1000).toISOString(), traits: { email: `${visitors[0]}@shopper.test`, first_name: 'First' } });
+        const one = await storeWithFlow(cb.api, undefined, { abandonAfter: 'PT1H' });
+        const all = await storeWithFlow(cb.api, undefined, { abandonAfter: 'PT1H' });
+        // The reference: every event through applyOne, each in its own transaction (no batching).
+        const s = cb.running.services;
+        await s.worker.stop();
+        try {
+          assert.equal((await cb.api.ingestAsync('/batch', { batch: events.map((e) => ({ ...e, messageId: randomUUID() })) }, one.writeKey)).status, 200);
+          const store = await getStore(s.database.db, one.storeId);
+          for (const row of await pendingEvents(s.database.db, one.storeId, 1000)) {
+            await s.database.db.transaction().execute(async (tx) => {
+              await applyOne(tx, store, row.id, fromStored(row), s.clock.now(), s.database.caps);
+              await markApplied(tx, [row.id], s.clock.now());
+            });
+          }
+        } finally {
+          await s.worker.start();
+        }
+        assert.equal((await cb.api.ingest('/batch', { batch: events.map((e) => ({ ...e, messageId: randomUUID() })) }, all.writeKey)).status, 200);
+        const state = async (storeId: string) => {
+          const carts = (await cb.api.admin('GET', `/stores/${storeId}/carts?limit=500`)).body as Array<Record<string, unknown>>;
+          return carts.map((c) => [c.external_id, c.status, c.item_count, c.value, JSON.stringify(c.items), c.email, c.first_name]).sort();
+        };
+        assert.deepEqual(await state(all.storeId), await state(one.storeId), `seed ${seed}`);
+        const unstamped = await cb.running.services.database.db.selectFrom('events').select('id').where('store_id', 'in', [one.storeId, all.storeId]).where('contact_id', 'is', null).where('anonymous_id', 'in', visitors).execute();
+        const identified = await cb.running.services.database.db.selectFrom('identities').select('value').where('kind', '=', 'anon').where('value', 'in', visitors).execute();
+        if (identified.length === visitors.length * 2) assert.equal(unstamped.length, 0, 'every event of an identified visitor is theirs');
+      }
     });
 
     test('two appliers draining together apply every event once, one store at a time', async () => {

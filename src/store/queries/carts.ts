@@ -9,8 +9,11 @@ function toCart(row: CartTable): Cart {
   return { ...row, items: JSON.parse(row.items) as CartItem[] };
 }
 
-export async function findCartByExternalId(tx: Tx, storeId: string, externalId: string): Promise<Cart | undefined> {
-  const row = await tx.selectFrom('carts').selectAll().where('store_id', '=', storeId).where('external_id', '=', externalId).executeTakeFirst();
+/** With `lock` (PostgreSQL), the row stays locked until the transaction ends. */
+export async function findCartByExternalId(tx: Tx, storeId: string, externalId: string, opts: { lock?: boolean } = {}): Promise<Cart | undefined> {
+  let q = tx.selectFrom('carts').selectAll().where('store_id', '=', storeId).where('external_id', '=', externalId);
+  if (opts.lock) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
   return row && toCart(row);
 }
 
@@ -26,6 +29,34 @@ export async function findOpenCart(tx: Tx, storeId: string, by: { contactId?: st
   q = by.contactId ? q.where('contact_id', '=', by.contactId) : q.where('anonymous_id', '=', by.anonymousId!);
   const row = await q.orderBy('last_activity_at', 'desc').limit(1).executeTakeFirst();
   return row && toCart(row);
+}
+
+/** Several carts of a store by their external ids, in one statement (locked with `lock`, PostgreSQL). */
+export async function cartsByExternalIds(tx: Tx, storeId: string, externalIds: string[], opts: { lock?: boolean } = {}): Promise<Cart[]> {
+  const out: Cart[] = [];
+  for (let i = 0; i < externalIds.length; i += 500) {
+    let q = tx.selectFrom('carts').selectAll().where('store_id', '=', storeId).where('external_id', 'in', externalIds.slice(i, i + 500));
+    if (opts.lock) q = q.forUpdate();
+    out.push(...(await q.execute()).map(toCart));
+  }
+  return out;
+}
+
+// Everything of a cart but who it is (store, id, external id) and when it was first written.
+const MUTABLE = ['contact_id', 'anonymous_id', 'status', 'items', 'item_count', 'value', 'currency', 'started_at', 'last_activity_at', 'contents_at', 'abandon_due_at', 'abandoned_at', 'enrolled_at', 'purchased_at', 'order_id', 'restore_url', 'updated_at'] as const;
+
+/**
+ * Writes carts, new and changed alike, in one statement per 200: an insert whose conflict on the
+ * id updates every mutable column from the row given (both dialects).
+ */
+export async function writeCarts(tx: Tx, carts: Cart[]): Promise<void> {
+  for (let i = 0; i < carts.length; i += 200) {
+    await tx
+      .insertInto('carts')
+      .values(carts.slice(i, i + 200).map((c) => ({ ...c, items: JSON.stringify(c.items) })))
+      .onConflict((oc) => oc.column('id').doUpdateSet((eb) => Object.fromEntries(MUTABLE.map((col) => [col, eb.ref(`excluded.${col}`)]))))
+      .execute();
+  }
 }
 
 export async function insertCart(tx: Tx, cart: Cart): Promise<void> {

@@ -23,6 +23,16 @@ function keysOf(ids: IdentityKeys): Array<{ kind: string; value: string }> {
   return out;
 }
 
+/** The contacts known visitors (anonymous ids) belong to, in one statement; unknown ones are absent. */
+export async function visitorContacts(tx: Tx, storeId: string, anonymousIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < anonymousIds.length; i += 500) {
+    const rows = await tx.selectFrom('identities').select(['value', 'contact_id']).where('store_id', '=', storeId).where('kind', '=', 'anon').where('value', 'in', anonymousIds.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(r.value, r.contact_id);
+  }
+  return out;
+}
+
 /** The contact these identities belong to, without creating one. */
 export async function findContactId(tx: Tx, storeId: string, ids: IdentityKeys): Promise<string | null> {
   const keys = keysOf(ids);
