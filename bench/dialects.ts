@@ -6,7 +6,7 @@ import { freshDb as fresh, PG_URL, postgresSkipReason as reason, type DialectNam
 
 export type { DialectName, FreshDb };
 
-const BENCH_PG_URL = process.env.CARTBACK_BENCH_DATABASE_URL ?? PG_URL;
+export const BENCH_PG_URL = process.env.CARTBACK_BENCH_DATABASE_URL ?? PG_URL;
 
 export const freshDb = (dialect: DialectName): Promise<FreshDb> => fresh(dialect, BENCH_PG_URL, 'cbbench');
 export const postgresSkipReason = (): Promise<string | false> => reason(BENCH_PG_URL, 'set CARTBACK_BENCH_DATABASE_URL to include it');

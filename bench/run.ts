@@ -3,13 +3,14 @@
  * results in bench/results/<date>.json and a Markdown table on the console (for bench/README.md).
  * Each measure is a file under bench/measures/; see bench/README.md for what each one does.
  *
- * Knobs (environment): BENCH_MEASURES (all: single,batch50,render,smtp,memory,latency),
+ * Knobs (environment): BENCH_MEASURES (all: single,batch50,render,smtp,memory,latency,duelag),
  * BENCH_DIALECTS (sqlite,postgres), BENCH_REPEAT (3), and each measure's own (in its file).
  */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { postgresSkipReason, type DialectName } from './dialects.ts';
 import { list, num, type BenchContext, type Measure } from './measures/harness.ts';
+import { dueLag, dueLagSettings } from './measures/due-lag.ts';
 import { batch50, ingestSettings, single } from './measures/ingest.ts';
 import { latency, latencySettings } from './measures/latency.ts';
 import { memory, memorySettings } from './measures/memory.ts';
@@ -17,7 +18,7 @@ import { render, renderSettings } from './measures/render.ts';
 import { smtp, smtpSettings } from './measures/smtp.ts';
 import { machine, markdown, writeResults, type ResultRow } from './report.ts';
 
-const ALL: Measure[] = [single, batch50, latency, render, smtp, memory];
+const ALL: Measure[] = [single, batch50, latency, render, smtp, memory, dueLag];
 const wanted = list('BENCH_MEASURES', ALL.map((m) => m.key).join(','));
 const unknown = wanted.filter((k) => !ALL.some((m) => m.key === k));
 if (unknown.length) throw new Error(`unknown BENCH_MEASURES ${unknown.join(', ')}; known: ${ALL.map((m) => m.key).join(', ')}`);
@@ -76,7 +77,7 @@ function provenance(): { commit: string; uncommittedSrc: string[] } {
   }
 }
 
-const settings = { repeat, dialects, ingest: ingestSettings, latency: latencySettings, render: renderSettings, smtp: smtpSettings, memory: memorySettings };
+const settings = { repeat, dialects, ingest: ingestSettings, latency: latencySettings, render: renderSettings, smtp: smtpSettings, memory: memorySettings, duelag: dueLagSettings };
 const name = measures.length === ALL.length ? '' : measures.map((m) => m.key).join('-');
 const file = writeResults(name, { benchmark: 'DESIGN.md §7', at: new Date().toISOString(), machine: machine(), code, settings, skipped, secondsPerMeasure: timings, loadAvg1m: loadAvg, rows });
 console.log(`\n${markdown(rows)}\n`);

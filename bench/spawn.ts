@@ -29,7 +29,8 @@ function nextMessage<K extends string>(child: ChildProcess, key: K, timeoutMs: n
   });
 }
 
-export async function startServer(kind: 'ours' | 'baseline', db: FreshDb, cpuProfDir?: string): Promise<Running> {
+/** `kind` names the script under servers/: ours, baseline (ingest); engine-worker, claim-loop (due lag). */
+export async function startServer(kind: 'ours' | 'baseline' | 'engine-worker' | 'claim-loop', db: FreshDb, cpuProfDir?: string): Promise<Running> {
   // One file per thread (tsx's loader has its own); bench/profile.ts picks the main one.
   const prof = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
   const child = fork(path.join(here, 'servers', `${kind}.ts`), [], {
