@@ -65,6 +65,8 @@ for (const dialect of DIALECTS) {
       const metrics = await (await fetch(`${env.base}/metrics`)).text();
       assert.match(metrics, /cartback_events_ingested_total\{result="accepted"\} [1-9]/);
       assert.match(metrics, /cartback_messages\{status="sent"\} [1-9]/);
+      assert.match(metrics, /cartback_events_pending \d+/);
+      assert.match(metrics, /cartback_events_applied_total [1-9]/);
       const doc = (await (await fetch(`${env.base}/docs/json`)).json()) as { paths: Record<string, unknown> };
       for (const p of ['/v1/track', '/v1/batch', '/api/stores', '/api/stores/{storeId}/stats', '/api/stores/{storeId}/flows']) assert.ok(doc.paths[p], `${p} is documented`);
       const unauth = await fetch(`${env.base}/api/stores`);

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { sql } from 'kysely';
 import type { Services } from '../../app.ts';
+import { backlog } from '../../store/queries/events.ts';
 
 export const opsRoutes = (s: Services): FastifyPluginAsync => async (app) => {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
@@ -19,6 +20,7 @@ export const opsRoutes = (s: Services): FastifyPluginAsync => async (app) => {
     const db = s.database.db;
     const runs = await db.selectFrom('runs').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('due_at').as('oldest')]).where('state', '=', 'active').executeTakeFirst();
     const msgs = await db.selectFrom('messages').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+    const outbox = await backlog(db);
     const now = s.clock.now();
     const lines = [
       '# HELP cartback_runs_active Runs waiting for or at a step.',
@@ -27,6 +29,12 @@ export const opsRoutes = (s: Services): FastifyPluginAsync => async (app) => {
       '# HELP cartback_runs_overdue_seconds How late the most overdue run is (0 when none is due).',
       '# TYPE cartback_runs_overdue_seconds gauge',
       `cartback_runs_overdue_seconds ${runs?.oldest ? Math.max(0, (now - Number(runs.oldest)) / 1000) : 0}`,
+      '# HELP cartback_events_pending Events acknowledged and not yet applied (the outbox).',
+      '# TYPE cartback_events_pending gauge',
+      `cartback_events_pending ${outbox.pending}`,
+      '# HELP cartback_events_pending_oldest_seconds How long the oldest pending event has waited (0 when none): the applier lag.',
+      '# TYPE cartback_events_pending_oldest_seconds gauge',
+      `cartback_events_pending_oldest_seconds ${outbox.oldestAt === null ? 0 : Math.max(0, (now - outbox.oldestAt) / 1000)}`,
       '# HELP cartback_messages Messages by status.',
       '# TYPE cartback_messages gauge',
       ...msgs.map((m) => `cartback_messages{status="${m.status}"} ${Number(m.n)}`),
