@@ -192,6 +192,8 @@ export interface MessageTable {
   last_clicked_at: number | null;
   open_count: Generated<number>;
   click_count: Generated<number>;
+  /** provider calls made: more than one only when the server deferred it (4xx, or no connection) */
+  attempts: Generated<number>;
 }
 
 export interface LinkEventTable {
@@ -256,6 +258,9 @@ export interface RunNoteTable {
   until: number | null;
 }
 
+/** A person who had opted out when their data was erased: only the SHA-256 of their normalized email. */
+export interface SuppressionTable { store_id: string; email_hash: string; kind: 'unsubscribed' | 'suppressed'; created_at: number }
+
 export interface DB {
   instance: InstanceTable;
   api_tokens: ApiTokenTable;
@@ -276,4 +281,5 @@ export interface DB {
   templates: TemplateTable;
   mailbox: MailboxTable;
   run_notes: RunNoteTable;
+  suppressions: SuppressionTable;
 }

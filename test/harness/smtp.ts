@@ -7,6 +7,10 @@ export interface SmtpSink {
   messages: ParsedMail[];
   /** while true, DATA is received but never answered (a provider that hangs mid-send) */
   hang: boolean;
+  /** recipients refused at RCPT TO with this reply (a mailbox that does not exist: 550) */
+  refuse: Map<string, { code: number; message: string }>;
+  /** recipients whose next DATA gets this reply instead of being accepted, as many times as listed (451: try later) */
+  deferData: Map<string, Array<{ code: number; message: string }>>;
   received: number;
   waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
   close(): Promise<void>;
@@ -17,14 +21,24 @@ export async function startSmtp(): Promise<SmtpSink> {
     messages: [] as ParsedMail[],
     hang: false,
     received: 0,
+    refuse: new Map(),
+    deferData: new Map(),
   } as SmtpSink;
+  const reply = (r: { code: number; message: string }) => Object.assign(new Error(r.message), { responseCode: r.code });
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
-    onData(stream, _session, callback) {
+    onRcptTo(address, _session, callback) {
+      const r = sink.refuse.get(address.address);
+      callback(r ? reply(r) : undefined);
+    },
+    onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => {
+          const to = session.envelope.rcptTo[0]?.address ?? '';
+          const deferred = sink.deferData.get(to)?.shift();
+          if (deferred) return callback(reply(deferred));
           sink.received++;
           if (sink.hang) return; // never answer: the client waits, as with a stalled provider
           sink.messages.push(mail);
