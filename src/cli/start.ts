@@ -8,9 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type Services } from '../app.ts';
 import type { Config } from '../config/index.ts';
 import { DEMO_STORE_NAME } from '../demo/catalog.ts';
-import { sha256 } from '../kernel/ids.ts';
 import { randomSecret } from '../kernel/ids.ts';
-import { createApiToken, hasApiTokens, saveSetupToken } from '../store/queries/instance.ts';
+import { createApiToken, ensureApiToken, hasApiTokens, saveSetupToken } from '../store/queries/instance.ts';
 import { countUsers } from '../store/queries/users.ts';
 import { listStores } from '../store/queries/stores.ts';
 import { seedNewDemoStore } from '../simulate/demo.ts';
@@ -21,8 +20,7 @@ async function ensureAdminToken(s: Services): Promise<string | null> {
   const db = s.database.db;
   const now = s.clock.now();
   if (s.config.adminToken) {
-    const known = await db.selectFrom('api_tokens').select('id').where('token_hash', '=', sha256(s.config.adminToken)).executeTakeFirst();
-    if (!known) await createApiToken(db, 'CARTBACK_ADMIN_TOKEN', now, s.config.adminToken);
+    await ensureApiToken(db, 'CARTBACK_ADMIN_TOKEN', now, s.config.adminToken);
     return null;
   }
   if (await hasApiTokens(db)) return null;

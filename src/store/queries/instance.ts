@@ -19,6 +19,14 @@ export async function createApiToken(db: Kysely<DB>, name: string, now: number, 
   return { id, token };
 }
 
+/**
+ * Makes sure `token` is a valid API token (CARTBACK_ADMIN_TOKEN). Several processes starting at once
+ * on a new database (an api and workers) may all find it missing: one insert wins, the rest do nothing.
+ */
+export async function ensureApiToken(db: Kysely<DB>, name: string, now: number, token: string): Promise<void> {
+  await db.insertInto('api_tokens').values({ id: newId(), name, token_hash: sha256(token), created_at: now, last_used_at: null, created_by: null }).onConflict((oc) => oc.column('token_hash').doNothing()).execute();
+}
+
 export async function hasApiTokens(db: Kysely<DB>): Promise<boolean> {
   const row = await db.selectFrom('api_tokens').select('id').limit(1).executeTakeFirst();
   return row !== undefined;
