@@ -36,14 +36,19 @@ import { userRoutes } from './http/routes/users.ts';
 import { templateRoutes } from './http/routes/templates.ts';
 import { webhookRoutes } from './http/routes/webhooks.ts';
 import { browserRoutes } from './http/routes/browser.ts';
+import { clockRoutes } from './http/routes/clock.ts';
+import { integrityRoutes } from './http/routes/integrity.ts';
 import { webRoutes } from './http/routes/web.ts';
 import { migrate, openDatabase, type Database } from './store/db.ts';
 import { instanceSecret } from './store/queries/instance.ts';
+import { syncVirtualClock, type VirtualClockSync } from './store/virtual-clock.ts';
 
 export interface Services {
   config: Config;
   database: Database;
   clock: Clock;
+  /** set with CARTBACK_CLOCK=virtual: `clock` is then this virtual clock, shared through the database */
+  virtualClock: VirtualClockSync | null;
   /** the instance's mailer (CARTBACK_SMTP_URL, else the dev mailbox) */
   mailer: Mailer;
   /** the mailer of each store: its own SMTP server, else `mailer` */
@@ -66,7 +71,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const log = opts.logger ?? pino({ level: config.logLevel });
   const database = openDatabase(config.database);
   await migrate(database);
-  const clock = opts.clock ?? systemClock;
+  const virtualClock = !opts.clock && config.clock === 'virtual' ? await syncVirtualClock(database.db, log.child({ part: 'clock' })) : null;
+  const clock = opts.clock ?? virtualClock?.clock ?? systemClock;
   const host = new URL(config.publicUrl).hostname;
   const mailer = opts.mailer ?? (config.smtp ? smtpMailer(config.smtp.url, config.smtp.pool, host) : devMailbox(database.db, host, () => clock.now()));
   const mailers = new Mailers(mailer, { pool: config.smtp?.pool ?? 5, host });
@@ -78,7 +84,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   };
   const applier = new Applier({ database, clock, log: log.child({ part: 'applier' }), onApplied: (n) => metrics.applied.inc(n) });
   const worker = new Worker(deps, { pollMs: config.pollMs, batch: 100, concurrency: 8 }, applier);
-  const services: Services = { config, database, clock, mailer, mailers, signer, log, metrics, applier, worker };
+  // An advance of virtual time may make work due at once: the engine looks now, not at its next poll.
+  virtualClock?.clock.onAdvance(() => worker.wake());
+  const services: Services = { config, database, clock, virtualClock, mailer, mailers, signer, log, metrics, applier, worker };
 
   // Per-request access logs are off: at ingest rates they would cost more than the work itself;
   // /metrics has the request histogram instead.
@@ -118,9 +126,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(browserRoutes(services));
   await app.register(demoRoutes(services));
   await app.register(demoDataRoutes(services));
+  await app.register(clockRoutes(services));
+  await app.register(integrityRoutes(services));
   await app.register(webRoutes(services));
 
   app.addHook('onClose', async () => {
+    virtualClock?.stop();
     await worker.stop();
     mailers.close();
     await database.close();

@@ -36,3 +36,9 @@ test('the demo history can be turned off, and only with true or false', () => {
   assert.equal(loadConfig({ CARTBACK_DEMO_HISTORY: 'false' }).demoHistory, false);
   assert.throws(() => loadConfig({ CARTBACK_DEMO_HISTORY: 'no' }), /CARTBACK_DEMO_HISTORY="no": must be one of true, false/);
 });
+
+test('the clock is the system clock unless virtual is asked for, by name', () => {
+  assert.equal(loadConfig({}).clock, 'system');
+  assert.equal(loadConfig({ CARTBACK_CLOCK: 'virtual' }).clock, 'virtual');
+  assert.throws(() => loadConfig({ CARTBACK_CLOCK: 'fast' }), /CARTBACK_CLOCK="fast": must be one of system, virtual/);
+});

@@ -8,6 +8,7 @@ import { Value } from 'typebox/value';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const ROLES = ['all', 'api', 'worker'] as const;
+const CLOCKS = ['system', 'virtual'] as const;
 
 const EnvSchema = Type.Object({
   CARTBACK_PORT: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$', description: 'HTTP port (default 4700; 0 picks a free one)' })),
@@ -25,6 +26,7 @@ const EnvSchema = Type.Object({
   CARTBACK_ROLE: Type.Optional(Type.Union(ROLES.map((r) => Type.Literal(r)))),
   CARTBACK_POLL_MS: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$', description: 'engine poll interval in ms (default 200)' })),
   CARTBACK_LEASE_MS: Type.Optional(Type.String({ pattern: '^[0-9]{3,7}$', description: 'how long a worker holds a claimed run before others may take it (default 30000)' })),
+  CARTBACK_CLOCK: Type.Optional(Type.Union(CLOCKS.map((c) => Type.Literal(c)), { description: 'system (default), or virtual: real time plus an offset kept in the database that PUT /api/clock moves forward, for `cartback simulate` and tests only, never production' })),
 });
 
 export type Env = Static<typeof EnvSchema>;
@@ -44,6 +46,8 @@ export interface Config {
   role: (typeof ROLES)[number];
   pollMs: number;
   leaseMs: number;
+  /** business time: the system clock, or virtual (simulation and tests only) */
+  clock: (typeof CLOCKS)[number];
 }
 
 export class ConfigError extends Error {
@@ -96,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     role: e.CARTBACK_ROLE ?? 'all',
     pollMs: Number(e.CARTBACK_POLL_MS ?? 200),
     leaseMs: Number(e.CARTBACK_LEASE_MS ?? 30000),
+    clock: e.CARTBACK_CLOCK ?? 'system',
   };
 }
 

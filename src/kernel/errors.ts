@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   flow_not_found: 404,
   link_expired: 410,
   conflict: 409,
+  clock_not_virtual: 409,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,
