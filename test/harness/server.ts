@@ -48,10 +48,17 @@ export async function launchIn(t: TestEnv): Promise<Launched> {
 
 export interface Child { proc: ChildProcess; output: () => string; kill9(): Promise<void>; stop(): Promise<void> }
 
-/** `cartback start` as a separate process; resolves once /readyz answers. */
-export async function spawnCartback(t: TestEnv): Promise<Child> {
+/**
+ * `cartback start` as a separate process; resolves once /readyz answers. `role` starts one part of
+ * a split deployment; `env` overrides settings for this process (a worker needs its own
+ * CARTBACK_PORT: every role listens, for /readyz and /metrics).
+ */
+export async function spawnCartback(t: TestEnv, opts: { role?: 'all' | 'api' | 'worker'; env?: Record<string, string> } = {}): Promise<Child> {
   let output = '';
-  const proc = spawn(process.execPath, [path.resolve('bin/cartback.js'), 'start'], { env: { PATH: process.env.PATH ?? '', ...t.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = { PATH: process.env.PATH ?? '', ...t.env, ...opts.env };
+  const ready = opts.env?.CARTBACK_PORT ? `http://127.0.0.1:${opts.env.CARTBACK_PORT}` : t.base;
+  const args = [path.resolve('bin/cartback.js'), 'start', ...(opts.role ? ['--role', opts.role] : [])];
+  const proc = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   proc.stdout!.on('data', (d) => (output += d));
   proc.stderr!.on('data', (d) => (output += d));
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));
@@ -59,7 +66,7 @@ export async function spawnCartback(t: TestEnv): Promise<Child> {
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`cartback exited early:\n${output}`);
     try {
-      if ((await fetch(`${t.base}/readyz`)).ok) break;
+      if ((await fetch(`${ready}/readyz`)).ok) break;
     } catch {
       /* not listening yet */
     }
