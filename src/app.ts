@@ -29,6 +29,7 @@ import { linkRoutes } from './http/routes/links.ts';
 import { mailboxRoutes } from './http/routes/mailbox.ts';
 import { opsRoutes } from './http/routes/ops.ts';
 import { peopleRoutes } from './http/routes/people.ts';
+import { privacyRoutes } from './http/routes/privacy.ts';
 import { reportRoutes } from './http/routes/reports.ts';
 import { sessionRoutes } from './http/routes/session.ts';
 import { storeRoutes } from './http/routes/stores.ts';
@@ -120,6 +121,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(flowRoutes(services));
   await app.register(reportRoutes(services));
   await app.register(peopleRoutes(services));
+  await app.register(privacyRoutes(services));
   await app.register(mailboxRoutes(services));
   await app.register(templateRoutes(services));
   await app.register(webhookRoutes(services));

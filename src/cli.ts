@@ -7,6 +7,7 @@ import { start } from './cli/start.ts';
 import { flowCommand, storeCommand, tokenCommand } from './cli/store-flow.ts';
 import { userCommand } from './cli/user.ts';
 import { demoCommand } from './cli/demo.ts';
+import { contactCommand } from './cli/contact.ts';
 import { simulateCommand } from './cli/simulate.ts';
 
 const program = new Command('cartback').description('Abandoned-cart recovery: ingest, flows, email, reports.').version('0.1.0');
@@ -34,6 +35,7 @@ program.addCommand(flowCommand());
 program.addCommand(tokenCommand());
 program.addCommand(userCommand());
 program.addCommand(demoCommand());
+program.addCommand(contactCommand());
 program.addCommand(simulateCommand());
 program.command('doctor').description('check database, SMTP and public URL').action(doctor);
 program

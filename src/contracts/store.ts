@@ -3,6 +3,8 @@ import { Type, type Static } from 'typebox';
 import { Discount } from './flow.ts';
 
 const Duration = Type.String({ pattern: '^P(\\d+W)?(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$', description: 'ISO 8601 duration, e.g. PT30M' });
+/** The shortest `eventRetention`: a stored event is also what makes a retried messageId a duplicate, and senders retry for hours (Shopify: up to 48). */
+export const MIN_EVENT_RETENTION_DAYS = 7;
 const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, 24-hour' });
 
 export const StoreSettings = Type.Object(
@@ -56,6 +58,10 @@ export const StoreSettings = Type.Object(
     consentField: Type.String({ default: '', maxLength: 200, description: 'CSS selector of a consent checkbox; when set, an email is captured only while it is ticked' }),
     onsiteReminder: Type.Boolean({ default: false, description: 'the snippet shows a small "your cart is waiting" banner when a shopper with an abandoned cart comes back' }),
     holdBackOnReturn: Type.Union([Type.Null(), Duration], { default: null, description: "when a shopper with a running sequence comes back to the store, its next message waits at least this long (ISO 8601), since they are already back" }),
+    eventRetention: Type.Union([Type.Null(), Duration], {
+      default: 'P400D',
+      description: 'how long raw events are kept after they arrive (at least P7D), then deleted; null keeps them forever. Carts, orders and messages stay',
+    }),
     allowedOrigins: Type.Array(Type.String({ pattern: '^https?://[^/]+$' }), { default: [], maxItems: 20, description: 'storefront origins the browser snippet may call from (CORS), besides https://{domain}' }),
   },
   { additionalProperties: false },

@@ -9,6 +9,7 @@ import { claimDueRuns, nextDueAt, releaseAllLeases } from '../../store/queries/r
 import type { EngineDeps } from './deps.ts';
 import { advanceRuns } from './runner.ts';
 import type { Applier } from '../../ingest/applier.ts';
+import { sweepExpiredEvents } from '../../privacy/retention.ts';
 
 export interface WorkerOptions {
   pollMs: number;
@@ -55,6 +56,7 @@ export class Worker {
       stepped += runs.length;
       if (runs.length < this.opts.batch) break;
     }
+    await sweepExpiredEvents(deps, storeId); // raw events past the store's retention; bounded, at most every 10 minutes
     this.ticks++;
     return stepped;
   }

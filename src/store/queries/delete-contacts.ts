@@ -1,37 +1,64 @@
 /**
- * Deleting contacts and everything about them: events, identities, carts, orders, runs, messages,
- * their link events and dev-mailbox copies, discount codes. Used to remove simulated data, and the
- * base for erasing one person on request (GDPR art. 17). There are no foreign keys; each statement
- * finds its rows from the contact ids, so the order below matters (dependents before what they
- * are found through).
+ * Deleting contacts and everything about them (contact-data.ts says where that is): used to remove
+ * simulated data, and to erase one person on request (GDPR art. 17, src/privacy/erase.ts). Call
+ * inside a transaction: the caller decides what all-or-nothing covers.
  */
+import { sql } from 'kysely';
+import { emailsOf, PERSONAL_TABLES, scopeOf, type PersonalTable, type Scope } from './contact-data.ts';
 import type { Tx } from './contacts.ts';
 
 /**
- * Ids per statement. A statement uses the list at most twice, so it stays under 999 bound
- * parameters (the oldest SQLite limit; PostgreSQL allows 65 535), and a large deletion still works.
+ * Ids per chunk. A statement binds the chunk's ids or its emails once, so it stays under 999 bound
+ * parameters (the oldest SQLite limit; PostgreSQL allows 65 535) however large the deletion.
  */
 export const DELETE_CHUNK = 400;
 
-async function deleteChunk(tx: Tx, storeId: string, ids: string[]): Promise<void> {
-  const messages = tx.selectFrom('messages').select('id').where('store_id', '=', storeId).where('contact_id', 'in', ids);
-  const carts = tx.selectFrom('carts').select('id').where('store_id', '=', storeId).where('contact_id', 'in', ids);
-  // A visitor's anonymous activity before (or without) being stitched to the contact is theirs too.
-  const anonymous = tx.selectFrom('identities').select('value').where('store_id', '=', storeId).where('kind', '=', 'anon').where('contact_id', 'in', ids);
-
-  await tx.deleteFrom('link_events').where('store_id', '=', storeId).where('message_id', 'in', messages).execute();
-  await tx.deleteFrom('mailbox').where('store_id', '=', storeId).where('message_id', 'in', messages).execute();
-  await tx.deleteFrom('discount_codes').where('store_id', '=', storeId).where('contact_id', 'in', ids).execute();
-  await tx.deleteFrom('messages').where('store_id', '=', storeId).where('contact_id', 'in', ids).execute();
-  await tx.deleteFrom('runs').where('store_id', '=', storeId).where('contact_id', 'in', ids).execute();
-  await tx.deleteFrom('orders').where('store_id', '=', storeId).where((eb) => eb.or([eb('contact_id', 'in', ids), eb('cart_id', 'in', carts)])).execute();
-  await tx.deleteFrom('carts').where('store_id', '=', storeId).where((eb) => eb.or([eb('contact_id', 'in', ids), eb('anonymous_id', 'in', anonymous)])).execute();
-  await tx.deleteFrom('events').where('store_id', '=', storeId).where((eb) => eb.or([eb('contact_id', 'in', ids), eb('anonymous_id', 'in', anonymous)])).execute();
-  await tx.deleteFrom('identities').where('store_id', '=', storeId).where('contact_id', 'in', ids).execute();
-  await tx.deleteFrom('contacts').where('store_id', '=', storeId).where('id', 'in', ids).execute();
+export interface DeleteOptions {
+  /**
+   * 'delete' (simulated data: no trace of it may stay in the reports) or 'anonymize': the order
+   * stays for the shop's revenue figures, without anything that leads back to the person (their
+   * contact, cart, message and run, and the shop's own order number).
+   */
+  orders?: 'delete' | 'anonymize';
 }
 
-/** Deletes these contacts of the store and everything attached to them; call inside a transaction. */
-export async function deleteContacts(tx: Tx, storeId: string, contactIds: string[]): Promise<void> {
-  for (let i = 0; i < contactIds.length; i += DELETE_CHUNK) await deleteChunk(tx, storeId, contactIds.slice(i, i + DELETE_CHUNK));
+export interface DeleteCounts { deleted: Record<PersonalTable, number>; anonymized: { orders: number } }
+
+const zero = (): DeleteCounts => ({ deleted: Object.fromEntries(PERSONAL_TABLES.map((t) => [t, 0])) as Record<PersonalTable, number>, anonymized: { orders: 0 } });
+
+async function anonymizeOrders(tx: Tx, scope: Scope): Promise<number> {
+  let n = 0;
+  for (const where of scope.orders) {
+    const r = await tx
+      .updateTable('orders')
+      // the order's own (random) id stands in for the shop's number, keeping (store, external_id) unique
+      .set({ contact_id: null, cart_id: null, attributed_message_id: null, attributed_run_id: null, external_id: sql<string>`'erased:' || id` })
+      .where(where)
+      .executeTakeFirst();
+    n += Number(r.numUpdatedRows);
+  }
+  return n;
 }
+
+async function deleteChunk(tx: Tx, storeId: string, ids: string[], opts: DeleteOptions, counts: DeleteCounts): Promise<void> {
+  const scope = scopeOf(tx, { storeId, ids, emails: await emailsOf(tx, storeId, ids) });
+  for (const table of PERSONAL_TABLES) {
+    if (table === 'orders' && opts.orders === 'anonymize') {
+      counts.anonymized.orders += await anonymizeOrders(tx, scope);
+      continue;
+    }
+    // Each table's conditions typed for that table; the loop itself cannot name one table's type.
+    for (const where of scope[table] as Array<Scope['contacts'][number]>) {
+      const r = await tx.deleteFrom(table as 'contacts').where(where as never).executeTakeFirst();
+      counts.deleted[table] += Number(r.numDeletedRows);
+    }
+  }
+}
+
+/** Deletes these contacts of the store and everything attached to them; returns rows deleted per table. */
+export async function deleteContacts(tx: Tx, storeId: string, contactIds: string[], opts: DeleteOptions = {}): Promise<DeleteCounts> {
+  const counts = zero();
+  for (let i = 0; i < contactIds.length; i += DELETE_CHUNK) await deleteChunk(tx, storeId, contactIds.slice(i, i + DELETE_CHUNK), opts, counts);
+  return counts;
+}
+

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { Value } from 'typebox/value';
-import { StoreSettings, type StoreView } from '../../contracts/store.ts';
+import { MIN_EVENT_RETENTION_DAYS, StoreSettings, type StoreView } from '../../contracts/store.ts';
 import { AppError } from '../../kernel/errors.ts';
+import { isDuration, parseDuration } from '../../kernel/duration.ts';
 import { isCurrency } from '../../kernel/money.ts';
 import { isTimeZone } from '../../kernel/timezone.ts';
 import { newId, randomSecret, sha256 } from '../../kernel/ids.ts';
@@ -24,6 +25,7 @@ export function checkSettings(input: unknown, opts: { writing?: boolean } = {}):
   // Checked when settings are written, not on every read: a store saved before these checks must still load.
   if (opts.writing && typeof s.timezone === 'string' && !isTimeZone(s.timezone)) problems.push(`/timezone ${JSON.stringify(s.timezone)} is not an IANA time zone (e.g. Asia/Shanghai)`);
   if (opts.writing && typeof s.currency === 'string' && !isCurrency(s.currency)) problems.push(`/currency ${JSON.stringify(s.currency)} is not an ISO 4217 currency`);
+  if (opts.writing && typeof s.eventRetention === 'string' && isDuration(s.eventRetention) && parseDuration(s.eventRetention) < MIN_EVENT_RETENTION_DAYS * 86_400_000) problems.push(`/eventRetention must be at least P${MIN_EVENT_RETENTION_DAYS}D (a retried event is recognized by its stored copy)`);
   if (problems.length) throw new AppError('invalid_body', 'invalid store settings', problems);
   return withDefaults as StoreSettings;
 }
