@@ -5,13 +5,22 @@
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+// Building an Intl.DateTimeFormat costs ~100 µs; a send asks about the same few zones over and over.
+const zoneValidity = new Map<string, boolean>();
+
 export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+  let ok = zoneValidity.get(tz);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    if (zoneValidity.size > 1000) zoneValidity.clear(); // bounded: zone names come from event traits
+    zoneValidity.set(tz, ok);
   }
+  return ok;
 }
 
 /** Milliseconds since local midnight of `at` in `tz` (unknown zones count as UTC). */
