@@ -12,6 +12,7 @@ import { emailContext, emailLocale, fromAddress, resolveTemplate } from '../../c
 import { renderEmail } from '../../channels/email/render.ts';
 import type { OutgoingMail } from '../../channels/email/transport.ts';
 import { emailBlockReason } from '../../contacts/reachability.ts';
+import { erasedOptOut } from '../../privacy/suppression.ts';
 import { newId } from '../../kernel/ids.ts';
 import { quietUntil } from '../../kernel/timezone.ts';
 import { messageLinks, trackClicks } from '../../links/tracking.ts';
@@ -70,6 +71,8 @@ async function decideAndWrite(tx: Transaction<DB>, input: Input, earlier: Earlie
   const contact = await getContact(tx, run.contact_id);
   const blocked = emailBlockReason(contact, store.settings);
   if (blocked || !contact) return stop(blocked ?? 'no_contact');
+  const optedOut = await erasedOptOut(tx, contact, now); // an erased person who had opted out, back under a new contact
+  if (optedOut) return stop(optedOut);
   const quiet = store.settings.quietHours && quietUntil(now, contact.timezone ?? store.settings.timezone, store.settings.quietHours);
   if (quiet) {
     await addRunNote(tx, { store_id: store.id, run_id: run.id, contact_id: run.contact_id, node_id: node.id, at: now, kind: 'quiet_hours', until: quiet });
