@@ -26,6 +26,7 @@ const EnvSchema = Type.Object({
   CARTBACK_ROLE: Type.Optional(Type.Union(ROLES.map((r) => Type.Literal(r)))),
   CARTBACK_POLL_MS: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$', description: 'engine poll interval in ms (default 200)' })),
   CARTBACK_LEASE_MS: Type.Optional(Type.String({ pattern: '^[0-9]{3,7}$', description: 'how long a worker holds a claimed run before others may take it (default 30000)' })),
+  CARTBACK_LINK_SCANNER_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$', description: 'a click this soon after delivery is taken for a mail security scanner, not a person (default 5; 0 turns the rule off)' })),
   CARTBACK_CLOCK: Type.Optional(Type.Union(CLOCKS.map((c) => Type.Literal(c)), { description: 'system (default), or virtual: real time plus an offset kept in the database that PUT /api/clock moves forward, for `cartback simulate` and tests only, never production' })),
 });
 
@@ -48,6 +49,8 @@ export interface Config {
   leaseMs: number;
   /** business time: the system clock, or virtual (simulation and tests only) */
   clock: (typeof CLOCKS)[number];
+  /** a click within this many ms of delivery is taken for a scanner (0: the rule is off) */
+  linkScannerMs: number;
 }
 
 export class ConfigError extends Error {
@@ -101,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pollMs: Number(e.CARTBACK_POLL_MS ?? 200),
     leaseMs: Number(e.CARTBACK_LEASE_MS ?? 30000),
     clock: e.CARTBACK_CLOCK ?? 'system',
+    linkScannerMs: Number(e.CARTBACK_LINK_SCANNER_SECONDS ?? 5) * 1000,
   };
 }
 

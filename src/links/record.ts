@@ -11,13 +11,16 @@ export async function findMessage(tx: Tx, messageId: string): Promise<MessageTab
   return tx.selectFrom('messages').selectAll().where('id', '=', messageId).executeTakeFirst() as Promise<MessageTable | undefined>;
 }
 
-/** A click (restore links count as one) also counts as an open: images are often blocked. */
-export async function recordLinkEvent(tx: Tx, m: MessageTable, kind: LinkKind, at: number, extra: { url?: string; userAgent?: string } = {}): Promise<void> {
+/**
+ * A click (restore links count as one) also counts as an open: images are often blocked. A link
+ * followed by a machine (`machine` says why; see machines.ts) is kept but counts as neither.
+ */
+export async function recordLinkEvent(tx: Tx, m: MessageTable, kind: LinkKind, at: number, extra: { url?: string; userAgent?: string; machine?: string | null } = {}): Promise<void> {
   await tx
     .insertInto('link_events')
-    .values({ store_id: m.store_id, id: newId(), message_id: m.id, kind, at, url: extra.url ?? null, user_agent: extra.userAgent?.slice(0, 300) ?? null })
+    .values({ store_id: m.store_id, id: newId(), message_id: m.id, kind, at, url: extra.url ?? null, user_agent: extra.userAgent?.slice(0, 300) ?? null, machine: extra.machine ?? null })
     .execute();
-  if (kind === 'unsubscribe') return;
+  if (kind === 'unsubscribe' || extra.machine) return;
   const opened = { opened_at: sql<number>`coalesce(opened_at, ${at})`, last_opened_at: at, open_count: sql<number>`open_count + 1` };
   const clicked = { clicked_at: sql<number>`coalesce(clicked_at, ${at})`, last_clicked_at: at, click_count: sql<number>`click_count + 1` };
   await tx

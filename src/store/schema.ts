@@ -204,6 +204,8 @@ export interface LinkEventTable {
   at: number;
   url: string | null;
   user_agent: string | null;
+  /** why this was judged a machine (a HEAD request, a scanner's user agent, too soon after delivery); null: a person */
+  machine: string | null;
 }
 
 export interface DiscountCodeTable {

@@ -11,10 +11,13 @@ export const CHROMIUM = process.env.CARTBACK_TEST_CHROMIUM ?? '/usr/bin/chromium
 export const browserSkip: string | false = fs.existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium, or set CARTBACK_TEST_CHROMIUM)`;
 if (browserSkip && process.env.CI === 'true') throw new Error(`CI requires a browser: ${browserSkip}`);
 
+export const PERSON_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36';
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    // A person's browser says Chrome, not HeadlessChrome (which Cartback takes for a mail scanner).
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-agent=${PERSON_AGENT}`],
   });
 }
 

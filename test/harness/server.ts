@@ -37,6 +37,8 @@ export async function testEnv(dialect: Dialect, extra: Record<string, string> = 
     CARTBACK_LOG_LEVEL: 'silent',
     CARTBACK_POLL_MS: '50',
     CARTBACK_LEASE_MS: '2000',
+    // Tests click links milliseconds after delivery, as no person does; scanner timing is tested on its own.
+    CARTBACK_LINK_SCANNER_SECONDS: '0',
     ...extra,
   };
   return { env, base, cleanup: fresh.cleanup };

@@ -1,17 +1,20 @@
 /**
  * The links inside messages: /r restore, /c click, /o open pixel, /u unsubscribe (RFC 8058). Each
  * token is verified for its purpose before anything is read; a token only ever reaches its own
- * message, and through it its own contact and cart.
+ * message, and through it its own contact and cart. A link a machine followed (a mail scanner, a
+ * HEAD request) still leads where it leads but counts as no open or click (links/machines.ts).
  */
 import formbody from '@fastify/formbody';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Services } from '../../app.ts';
 import { itemsParam } from '../../carts/cart-state.ts';
 import { AppError } from '../../kernel/errors.ts';
+import { machineReason } from '../../links/machines.ts';
 import { findMessage, recordLinkEvent, unsubscribeVia } from '../../links/record.ts';
 import type { Purpose } from '../../links/tokens.ts';
 import { getCart } from '../../store/queries/carts.ts';
+import type { MessageTable } from '../../store/schema.ts';
 import { getStore } from '../../store/queries/stores.ts';
 import { unsubscribeConfirmPage, unsubscribedPage } from '../pages.ts';
 
@@ -23,6 +26,8 @@ export const linkRoutes = (s: Services): FastifyPluginAsync => async (app) => {
   // RFC 8058 one-click POSTs are form-encoded (or multipart); only these routes accept forms.
   await app.register(formbody);
   app.addContentTypeParser(['multipart/form-data', 'text/plain'], { parseAs: 'string' }, (_req, _body, done) => done(null, {}));
+  const judged = (req: FastifyRequest, kind: 'open' | 'click' | 'restore', m: MessageTable) =>
+    machineReason({ method: req.method, userAgent: req.headers['user-agent'], at: s.clock.now() }, kind, m.sent_at, s.config.linkScannerMs);
   const resolve = async (purpose: Purpose, token: string) => {
     const claims = s.signer.verify(purpose, token, s.clock.now());
     const message = await findMessage(db, claims.messageId);
@@ -34,7 +39,7 @@ export const linkRoutes = (s: Services): FastifyPluginAsync => async (app) => {
     const { message } = await resolve('restore', (req.params as { token: string }).token);
     const store = await getStore(db, message.store_id);
     const cart = message.cart_id ? await getCart(db, message.cart_id) : undefined;
-    await recordLinkEvent(db, message, 'restore', s.clock.now(), { userAgent: req.headers['user-agent'] });
+    await recordLinkEvent(db, message, 'restore', s.clock.now(), { userAgent: req.headers['user-agent'], machine: judged(req, 'restore', message) });
     // The platform's own link to this cart wins (Shopify's abandoned_checkout_url), then the store's
     // template, then the built-in demo store.
     const template = cart?.restore_url || store.settings.restoreUrl || `${s.config.publicUrl}/demo/cart?items={items}&discount={discount}&cart={cart_id}`;
@@ -51,14 +56,14 @@ export const linkRoutes = (s: Services): FastifyPluginAsync => async (app) => {
     const { claims, message } = await resolve('click', (req.params as { token: string }).token);
     const target = (JSON.parse(message.links) as string[])[claims.index];
     if (!target) throw new AppError('not_found', 'this link is not valid');
-    await recordLinkEvent(db, message, 'click', s.clock.now(), { url: target, userAgent: req.headers['user-agent'] });
+    await recordLinkEvent(db, message, 'click', s.clock.now(), { url: target, userAgent: req.headers['user-agent'], machine: judged(req, 'click', message) });
     return reply.redirect(target, 302);
   });
 
   app.get('/o/:token', { schema: { ...Token, summary: 'Open-tracking pixel' } }, async (req, reply) => {
     try {
       const { message } = await resolve('open', (req.params as { token: string }).token);
-      await recordLinkEvent(db, message, 'open', s.clock.now(), { userAgent: req.headers['user-agent'] });
+      await recordLinkEvent(db, message, 'open', s.clock.now(), { userAgent: req.headers['user-agent'], machine: judged(req, 'open', message) });
     } catch (err) {
       if (!(err instanceof AppError)) throw err; // a bad pixel still answers with a pixel
     }
