@@ -19,6 +19,7 @@ import { systemClock, type Clock } from './kernel/clock.ts';
 import { newId } from './kernel/ids.ts';
 import { LinkSigner } from './links/tokens.ts';
 import { requireAdmin } from './http/auth.ts';
+import { apiHeaders } from './http/security-headers.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { Metrics } from './http/metrics.ts';
 import { demoRoutes } from './http/routes/demo.ts';
@@ -108,8 +109,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.addHook('onResponse', async (req, reply) => metrics.observeRequest(req, reply));
   // One gate for the whole admin API, at the root so that no route plugin can forget it (a hook
   // added inside a plugin only covers that plugin's own routes).
-  app.addHook('onRequest', async (req) => {
-    if (req.url.startsWith('/api/')) await requireAdmin(database.db, req, clock.now());
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) return;
+    apiHeaders(reply);
+    await requireAdmin(database.db, req, clock.now());
   });
 
   await app.register(opsRoutes(services));

@@ -47,6 +47,21 @@ describe('admin app serving', () => {
     }
   });
 
+  test('security headers: the app runs only its own scripts and is never framed; API answers are never cached', async () => {
+    const res = await cb.api.get('/stores/abc/dashboard');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self'(;|$)/, 'no inline script, no eval');
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.match(csp, /object-src 'none'/);
+    assert.equal(res.headers.get('x-frame-options'), 'DENY');
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(res.headers.get('strict-transport-security'), null, 'no HSTS on a plain-http install');
+    await res.arrayBuffer();
+    const api = await fetch(`${cb.env.base}/api/stores`, { headers: { authorization: 'Bearer test-admin-token-0123456789abcdef' } });
+    assert.equal(api.headers.get('cache-control'), 'no-store');
+    await api.arrayBuffer();
+  });
+
   test('the OpenAPI document leaves the app out', async () => {
     const doc = (await (await cb.api.get('/docs/json')).json()) as { paths: Record<string, unknown> };
     const listed = Object.keys(doc.paths).filter((p) => CLIENT_ROUTES.includes(p) || p.startsWith('/assets') || p.startsWith('/stores/') || p === '/');
@@ -57,7 +72,7 @@ describe('admin app serving', () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'cartback-web-'));
     const app = Fastify();
     registerErrorHandling(app);
-    await app.register(webRoutes({} as Services, empty));
+    await app.register(webRoutes({ config: { publicUrl: 'http://localhost' } } as Services, empty));
     try {
       const res = await app.inject('/stores/abc/dashboard');
       assert.equal(res.statusCode, 503);

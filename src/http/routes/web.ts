@@ -11,6 +11,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Services } from '../../app.ts';
 import { page } from '../pages.ts';
+import { appHeaders } from '../security-headers.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
@@ -22,7 +23,8 @@ const NOT_BUILT = page(
   '<h1>The admin app is not built</h1><p>Run <code>npm run build:web</code> (or <code>npm start</code>, which builds it when needed), then reload this page.</p><p>The API works meanwhile: <a href="/docs">/docs</a>.</p>',
 );
 
-export const webRoutes = (_s: Services, dist: string = WEB_DIST): FastifyPluginAsync => async (app) => {
+export const webRoutes = (s: Services, dist: string = WEB_DIST): FastifyPluginAsync => async (app) => {
+  const https = s.config.publicUrl.startsWith('https:');
   await app.register(fastifyStatic, {
     root: path.join(dist, 'assets'),
     prefix: '/assets/',
@@ -40,10 +42,9 @@ export const webRoutes = (_s: Services, dist: string = WEB_DIST): FastifyPluginA
   // Read on each request (it is small and rarely asked for), so a rebuild needs no restart.
   const sendIndex = async (reply: FastifyReply) => {
     const html = await fs.readFile(path.join(dist, 'index.html'), 'utf8').catch(() => null);
-    void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff').header('referrer-policy', 'same-origin');
+    appHeaders(reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache'), https);
     if (html === null) return reply.status(503).send(NOT_BUILT);
-    // The admin app is never framed by another site (clickjacking).
-    return reply.header('content-security-policy', "frame-ancestors 'none'").header('x-frame-options', 'DENY').send(html);
+    return reply.send(html);
   };
   for (const url of CLIENT_ROUTES) app.get(url, { schema: { hide: true } }, async (_req, reply) => sendIndex(reply));
 };
