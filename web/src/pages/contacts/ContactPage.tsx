@@ -1,6 +1,7 @@
 /**
  * One contact (GET /api/stores/:id/contacts/:contactId): who they are and whether they may be
- * emailed, their carts, and the timeline that explains every message. Two columns on a wide
+ * emailed, their carts, their data as a whole (export, delete), and the timeline that explains
+ * every message. Two columns on a wide
  * screen (profile beside the story), one below 1200px.
  */
 import { Anchor, Grid, Stack } from '@mantine/core';
@@ -15,6 +16,7 @@ import { Page } from '../../components/Page.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { ContactCarts } from './ContactCarts.tsx';
+import { ContactDataCard } from './ContactDataCard.tsx';
 import { ContactProfile } from './ContactProfile.tsx';
 import { displayName } from './contactStatus.ts';
 import { ContactTimeline } from './timeline/ContactTimeline.tsx';
@@ -47,6 +49,7 @@ export function ContactPage() {
             <Stack gap="md">
               <ContactProfile contact={q.data.contact} consentRule={consentRule} />
               <ContactCarts carts={q.data.carts} contact={q.data.contact} />
+              <ContactDataCard storeId={storeId} contactId={contactId} name={q.data.contact.email ?? (displayName(q.data.contact) || t('contact.title'))} />
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 8 }}>

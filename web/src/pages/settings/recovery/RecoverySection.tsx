@@ -1,4 +1,4 @@
-/** When a cart counts as abandoned, whom and how often Cartback may email, and what the email's links and codes look like. */
+/** When a cart counts as abandoned, whom and how often Cartback may email, what the email's links and codes look like, and how long raw events are kept. */
 import { SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Store } from '../../../api/types.ts';
@@ -11,8 +11,9 @@ import { DiscountDefaultField } from './DiscountDefaultField.tsx';
 import { FrequencyCapField } from './FrequencyCapField.tsx';
 import { QuietHoursField } from './QuietHoursField.tsx';
 import { RestoreUrlField } from './RestoreUrlField.tsx';
+import { RetentionField } from './RetentionField.tsx';
 
-const FIELDS = ['abandonAfter', 'attributionWindow', 'emailConsent', 'quietHours', 'frequencyCap', 'discountPrefix', 'discountDefault', 'restoreUrl'] as const;
+const FIELDS = ['abandonAfter', 'attributionWindow', 'emailConsent', 'quietHours', 'frequencyCap', 'discountPrefix', 'discountDefault', 'restoreUrl', 'eventRetention'] as const;
 
 export function RecoverySection({ store }: { store: Store }) {
   const { t } = useTranslation();
@@ -52,6 +53,10 @@ export function RecoverySection({ store }: { store: Store }) {
           <DiscountDefaultField value={v.discountDefault} currency={store.settings.currency} onChange={(d) => f.set('discountDefault', d)} error={e.discountDefault} />
           <RestoreUrlField value={v.restoreUrl} onChange={(u) => f.set('restoreUrl', u)} error={e.restoreUrl} domain={store.settings.domain} />
         </Stack>
+      </SettingsCard>
+
+      <SettingsCard id="settings-data-title" title={t('settings.recovery.dataTitle')} description={t('settings.recovery.dataDescription')}>
+        <RetentionField value={v.eventRetention} onChange={(r) => f.set('eventRetention', r)} error={e.eventRetention} />
       </SettingsCard>
     </SettingsForm>
   );
