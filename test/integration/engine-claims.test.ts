@@ -14,25 +14,21 @@ import { claimDueRuns } from '../../src/store/queries/runs.ts';
 import { eventually } from '../harness/api.ts';
 import { DIALECTS } from '../harness/dialects.ts';
 import { openMigrated, runStates, seedWaitingRuns, storeWithWaitFlow } from '../harness/runs.ts';
-import { freePort, spawnCartback, testEnv, type Child, type TestEnv } from '../harness/server.ts';
+import { freePort, launchIn, spawnCartback, testEnv, type Child, type TestEnv } from '../harness/server.ts';
 
 for (const dialect of DIALECTS) {
   describe(`engine claims on ${dialect.name}`, { skip: dialect.skip }, () => {
-    const open: Array<Database | Child | TestEnv> = [];
+    const closers: Array<() => Promise<void>> = [];
     after(async () => {
-      for (const o of open.reverse()) {
-        if ('kill9' in o) await o.stop();
-        else if ('caps' in o) await o.close();
-        else await o.cleanup();
-      }
+      for (const close of closers.reverse()) await close();
     });
 
     /** a fresh database with the wait flow, as a worker role environment, and a connection to it */
     async function setup(): Promise<{ env: TestEnv; db: Database; at: { storeId: string; flowId: string } }> {
       const env = await testEnv(dialect, { CARTBACK_ROLE: 'worker', CARTBACK_LEASE_MS: '2000' });
-      open.push(env);
+      closers.push(() => env.cleanup());
       const db = await openMigrated(loadConfig(env.env).database);
-      open.push(db);
+      closers.push(() => db.close());
       return { env, db, at: await storeWithWaitFlow(db.db) };
     }
 
@@ -41,7 +37,7 @@ for (const dialect of DIALECTS) {
       const port = await freePort();
       const base = `http://127.0.0.1:${port}`;
       const child = await spawnCartback({ ...env, env: { ...env.env, CARTBACK_PORT: String(port), CARTBACK_ROLE: role }, base });
-      open.push(child);
+      closers.push(() => child.stop());
       return { ...child, base };
     }
 
@@ -51,7 +47,7 @@ for (const dialect of DIALECTS) {
       await seedWaitingRuns(db.db, at, { n: 1000, dueAt: now - 1000 });
       await seedWaitingRuns(db.db, at, { n: 50, dueAt: now + 3_600_000, prefix: 'later-' });
       const claimers = await Promise.all([0, 1, 2, 3].map(() => openMigrated(loadConfig(env.env).database)));
-      open.push(...claimers);
+      closers.push(...claimers.map((c) => () => c.close()));
       const got = await Promise.all(claimers.map(async (c, k) => {
         const ids: string[] = [];
         for (let runs = [{ id: '' }]; runs.length; ids.push(...runs.map((r) => r.id))) runs = await claimDueRuns(c.db, c.caps, { owner: `claimer-${k}`, now: Date.now(), leaseMs: 60_000, limit: 25 });
@@ -116,6 +112,28 @@ for (const dialect of DIALECTS) {
       await eventually('stepping to begin', async () => (await stepped()) > 0, 30_000);
       assert.equal((await fetch(`${cartback.base}/readyz`)).status, 200);
       assert.ok((await stepped()) < n, 'answered before the backlog was done (better-sqlite3 is synchronous: the engine must yield)');
+    });
+
+    test('a due run leased by another worker does not keep this one busy, and is taken over when its lease ends', async () => {
+      const { env, db, at } = await setup();
+      const running = await launchIn({ ...env, env: { ...env.env, CARTBACK_PORT: '0', CARTBACK_POLL_MS: '1000' } });
+      closers.push(() => running.app.close());
+      // After the start (a SQLite worker frees every lease when it starts: they were all its own).
+      const leaseUntil = Date.now() + 1500;
+      await db.db.transaction().execute(async (tx) => {
+        await seedWaitingRuns(tx, at, { n: 1, dueAt: Date.now() - 1000 });
+        await tx.updateTable('runs').set({ lease_owner: 'another-worker', lease_until: leaseUntil }).execute();
+      });
+      const ticks = running.services.worker.ticks;
+      await new Promise((r) => setTimeout(r, 1000));
+      // Polling every second makes one or two passes; waking at once for the leased run made 150-200.
+      assert.ok(running.services.worker.ticks - ticks <= 3, `${running.services.worker.ticks - ticks} passes in one second`);
+      const [run] = await eventually('the run to be taken over', async () => {
+        const s = await runStates(db.db);
+        return s[0]!.steppedAt !== null && s;
+      });
+      assert.ok(run!.steppedAt! >= leaseUntil, 'not before the lease ended');
+      assert.equal(run!.steps, 1);
     });
   });
 }

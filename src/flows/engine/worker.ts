@@ -83,8 +83,9 @@ export class Worker {
     let delay = this.opts.pollMs;
     this.woken = false;
     try {
+      const passStarted = this.deps.clock.now();
       await this.tick();
-      const due = await nextDueAt(this.deps.db);
+      const due = await nextDueAt(this.deps.db, passStarted);
       if (due !== null) delay = Math.max(0, Math.min(delay, due - this.deps.clock.now()));
     } catch (err) {
       this.deps.log.error({ err }, 'engine pass failed');

@@ -93,8 +93,15 @@ export async function endRuns(tx: Tx, runIds: string[], reason: string, now: num
   await tx.updateTable('runs').set({ state: 'exited', exit_reason: reason, ended_at: now, due_at: null }).where('id', 'in', runIds).where('state', '=', 'active').execute();
 }
 
-export async function nextDueAt(db: Kysely<DB>): Promise<number | null> {
-  const r = await db.selectFrom('runs').select((eb) => eb.fn.min('due_at').as('due')).where('state', '=', 'active').executeTakeFirst();
+/**
+ * The earliest due time of an active run, or of one due after `after` (the start of a pass that
+ * claimed everything claimable: what is still due from before it is leased, and its lease expiry is
+ * the poll's business, else a worker would wake at once for it again and again).
+ */
+export async function nextDueAt(db: Kysely<DB>, after?: number): Promise<number | null> {
+  let q = db.selectFrom('runs').select((eb) => eb.fn.min('due_at').as('due')).where('state', '=', 'active');
+  if (after !== undefined) q = q.where('due_at', '>', after);
+  const r = await q.executeTakeFirst();
   return r?.due === null || r?.due === undefined ? null : Number(r.due);
 }
 
