@@ -3,7 +3,7 @@ import { Type, type Static } from 'typebox';
 import { Discount } from './flow.ts';
 
 const Duration = Type.String({ pattern: '^P(\\d+W)?(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$', description: 'ISO 8601 duration, e.g. PT30M' });
-/** The shortest `eventRetention`: a stored event is also what makes a retried messageId a duplicate, and senders retry for hours (Shopify: up to 48). */
+/** The shortest `eventRetention`: a stored event is also what makes a retried messageId a duplicate, and senders retry failed deliveries for hours. */
 export const MIN_EVENT_RETENTION_DAYS = 7;
 const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, 24-hour' });
 
