@@ -55,7 +55,13 @@ async function measureOnce(kind: Side, t: Template, workers: number, s: Settings
   const open = openDatabase(copy.database, { poolSize: 2 });
   try {
     const script = kind === 'ours' ? 'engine-worker' : 'claim-loop';
-    const procs = await Promise.all(Array.from({ length: workers }, () => startServer(script, copy)));
+    const starts = await Promise.allSettled(Array.from({ length: workers }, () => startServer(script, copy)));
+    const procs = starts.flatMap((x) => (x.status === 'fulfilled' ? [x.value] : []));
+    const notStarted = starts.find((x) => x.status === 'rejected');
+    if (notStarted) {
+      await Promise.allSettled(procs.map((p) => p.stop())); // not left running on a database about to be dropped
+      throw notStarted.reason;
+    }
     const due = Math.round(s.rate * (s.warmupSeconds + s.seconds));
     const firstDue = Date.now() + LEAD_MS;
     const measureFrom = firstDue + s.warmupSeconds * 1000;
