@@ -31,15 +31,14 @@ export async function expireEvents(db: Kysely<DB>, store: Store, now: number, li
   return deleteAppliedEventsBefore(db, store.id, now - Math.max(parseDuration(keep), MIN_RETENTION_MS), limit);
 }
 
-/** The engine's share of retention (see above); only `storeId`'s events for a store-scoped engine. Never throws. */
-export async function sweepExpiredEvents(deps: Deps, storeId?: string): Promise<number> {
+/** The engine's share of retention (see above), for every store. Never throws. */
+export async function sweepExpiredEvents(deps: Deps): Promise<number> {
   const now = deps.clock.now();
   if (now < (nextSweep.get(deps) ?? 0)) return 0;
   let deleted = 0;
   let more = false;
   try {
     for (const store of await listStores(deps.db)) {
-      if (storeId && store.id !== storeId) continue;
       const n = await expireEvents(deps.db, store, now);
       if (n > 0) deps.log.info({ storeId: store.id, deleted: n, retention: store.settings.eventRetention }, 'raw events past the retention period deleted');
       more ||= n === BATCH;

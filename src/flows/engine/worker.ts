@@ -56,7 +56,7 @@ export class Worker {
       stepped += runs.length;
       if (runs.length < this.opts.batch) break;
     }
-    await sweepExpiredEvents(deps, storeId); // raw events past the store's retention; bounded, at most every 10 minutes
+    if (!storeId) await sweepExpiredEvents(deps); // raw events past each store's retention, bounded; a simulation's engine leaves it alone
     this.ticks++;
     return stepped;
   }
