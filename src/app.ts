@@ -19,6 +19,7 @@ import { systemClock, type Clock } from './kernel/clock.ts';
 import { newId } from './kernel/ids.ts';
 import { LinkSigner } from './links/tokens.ts';
 import { requireAdmin } from './http/auth.ts';
+import { checkScope } from './http/scope.ts';
 import { apiHeaders } from './http/security-headers.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { Metrics } from './http/metrics.ts';
@@ -113,6 +114,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     if (!req.url.startsWith('/api/')) return;
     apiHeaders(reply);
     await requireAdmin(database.db, req, clock.now());
+  });
+  // After routing, the route's :storeId is known: a caller scoped to some stores sees only those.
+  // (Before validation, so a refused caller learns nothing from how their body would be judged.)
+  app.addHook('preValidation', async (req) => {
+    if (req.url.startsWith('/api/')) checkScope(req);
   });
 
   await app.register(opsRoutes(services));

@@ -13,7 +13,7 @@ export const UI_LOCALES = ['en', 'zh-CN'] as const;
 export type UiLocale = (typeof UI_LOCALES)[number];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export interface NewUser { email: string; name?: string; password: string; locale?: UiLocale }
+export interface NewUser { email: string; name?: string; password: string; locale?: UiLocale; /** the stores they may see; absent or null: every store */ stores?: string[] | null }
 
 export async function createUser(db: Kysely<DB>, input: NewUser, now: number): Promise<User> {
   const email = input.email.trim().toLowerCase();
@@ -23,7 +23,7 @@ export async function createUser(db: Kysely<DB>, input: NewUser, now: number): P
   if (await findUserByEmail(db, email)) throw new AppError('conflict', `a user with the email ${email} exists already`);
   const user: User = {
     id: newId(), email, name: input.name?.trim() || email.split('@')[0]!, password_hash: await hashPassword(input.password),
-    locale: input.locale ?? 'en', created_at: now, updated_at: now, last_sign_in_at: null,
+    locale: input.locale ?? 'en', created_at: now, updated_at: now, last_sign_in_at: null, store_ids: input.stores ? JSON.stringify([...new Set(input.stores)]) : null,
   };
   await insertUser(db, user);
   return user;

@@ -97,9 +97,17 @@ export function tokenCommand(): Command {
   token
     .command('create')
     .option('--name <name>', 'what the token is for', 'cli')
-    .action(async (o: { name: string }) => {
-      const { token: t } = await withDatabase((d) => createApiToken(d.db, o.name, Date.now()));
-      process.stdout.write(`${t}\n`);
+    .option('--store <id>', 'a token for this store only (default: every store)')
+    .action(async (o: { name: string; store?: string }) => {
+      try {
+        const { token: t } = await withDatabase(async (d) => {
+          if (o.store) await getStore(d.db, o.store);
+          return createApiToken(d.db, o.name, Date.now(), undefined, null, o.store ?? null);
+        });
+        process.stdout.write(`${t}\n`);
+      } catch (err) {
+        fail(err);
+      }
     });
   return token;
 }

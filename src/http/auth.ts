@@ -11,10 +11,11 @@ import { resumeSession, SESSION_COOKIE } from '../accounts/sessions.ts';
 import { AppError } from '../kernel/errors.ts';
 import { checkApiToken } from '../store/queries/instance.ts';
 import { findStoreByWriteKey, type Store } from '../store/queries/stores.ts';
-import type { Session } from '../store/queries/users.ts';
+import { storesOf, type Session } from '../store/queries/users.ts';
 import type { DB } from '../store/schema.ts';
 
-export type Principal = { kind: 'token'; tokenId: string } | { kind: 'session'; userId: string; session: Session; cookie: string };
+/** Who is calling the admin API; `stores` is what they may see (null: every store). */
+export type Principal = ({ kind: 'token'; tokenId: string } | { kind: 'session'; userId: string; session: Session; cookie: string }) & { stores: string[] | null };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -62,9 +63,9 @@ export async function requireAdmin(db: Kysely<DB>, req: FastifyRequest, now: num
   if (OPEN.some(([m, p]) => m === req.method && p === path)) return;
   if (req.headers.authorization) {
     const token = credential(req);
-    const tokenId = token ? await checkApiToken(db, token, now) : null;
-    if (!tokenId) throw new AppError('unauthorized', 'this API token is not valid (revoked, or mistyped)');
-    req.principal = { kind: 'token', tokenId };
+    const found = token ? await checkApiToken(db, token, now) : null;
+    if (!found) throw new AppError('unauthorized', 'this API token is not valid (revoked, or mistyped)');
+    req.principal = { kind: 'token', tokenId: found.id, stores: found.storeId === null ? null : [found.storeId] };
     return;
   }
   const cookie = req.cookies?.[SESSION_COOKIE];
@@ -73,7 +74,9 @@ export async function requireAdmin(db: Kysely<DB>, req: FastifyRequest, now: num
   if (!SAFE_METHODS.has(req.method) && !sameToken(req.headers['x-csrf-token'] as string | undefined, session.csrf_token)) {
     throw new AppError('csrf_failed', 'this change needs the x-csrf-token header of your session (GET /api/session gives it)');
   }
-  req.principal = { kind: 'session', userId: session.user_id, session, cookie };
+  const user = await db.selectFrom('users').select('store_ids').where('id', '=', session.user_id).executeTakeFirst();
+  if (!user) throw new AppError('unauthorized', 'this user no longer exists');
+  req.principal = { kind: 'session', userId: session.user_id, session, cookie, stores: storesOf(user) };
 }
 
 /** The signed-in user behind a request, for routes that only make sense for a person. */

@@ -9,7 +9,16 @@ import type { Generated } from 'kysely';
 
 export interface InstanceTable { key: string; value: string }
 
-export interface ApiTokenTable { id: string; name: string; token_hash: string; created_at: number; last_used_at: number | null; created_by: string | null }
+export interface ApiTokenTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  created_at: number;
+  last_used_at: number | null;
+  created_by: string | null;
+  /** a token for one store only; null: every store */
+  store_id: string | null;
+}
 
 export interface UserTable {
   id: string;
@@ -20,6 +29,8 @@ export interface UserTable {
   created_at: number;
   updated_at: number;
   last_sign_in_at: number | null;
+  /** JSON array of the stores this user may see; null: every store (an administrator) */
+  store_ids: string | null;
 }
 
 export interface SessionTable {

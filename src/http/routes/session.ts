@@ -17,6 +17,7 @@ import { sessionUser } from '../auth.ts';
 export const UserView = Type.Object({
   id: Type.String(), email: Type.String(), name: Type.String(), locale: Type.String(),
   createdAt: Type.String({ format: 'date-time' }), lastSignInAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  stores: Type.Union([Type.Array(Type.String()), Type.Null()], { description: 'the stores this user may see; null: every store' }),
 });
 const SessionView = Type.Object({ user: UserView, csrfToken: Type.String({ description: 'send it as x-csrf-token with every request that changes something' }) });
 const Credentials = Type.Object({ email: Type.String({ minLength: 3, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });

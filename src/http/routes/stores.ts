@@ -10,6 +10,7 @@ import { storeActivity } from '../../reports/activity.ts';
 import { getStore, listStores, rotatePublicKey, rotateWriteKey, storeView, updateStore } from '../../store/queries/stores.ts';
 import { createStore } from '../../stores/create-store.ts';
 import { ADMIN_SECURITY } from '../auth.ts';
+import { maySee } from '../scope.ts';
 
 export const StoreParams = Type.Object({ storeId: Type.String({ maxLength: 64 }) });
 const sec = ADMIN_SECURITY;
@@ -23,7 +24,7 @@ export const storeRoutes = (s: Services): FastifyPluginAsync => async (app) => {
     const { store, writeKey } = await createStore(db, req.body as { name: string }, s.clock.now());
     return reply.status(201).send({ ...storeView(store), writeKey });
   });
-  app.get('/api/stores', { schema: { tags: ['stores'], security: sec, response: { 200: Type.Array(StoreView) } } }, async () => (await listStores(db)).map(storeView));
+  app.get('/api/stores', { schema: { tags: ['stores'], security: sec, response: { 200: Type.Array(StoreView) } } }, async (req) => (await listStores(db)).filter((st) => maySee(req, st.id)).map(storeView));
   app.get('/api/stores/:storeId', { schema: { tags: ['stores'], security: sec, params: StoreParams, response: { 200: StoreView } } }, async (req) => storeView(await storeOf(req)));
   app.patch('/api/stores/:storeId', {
     schema: { tags: ['stores'], summary: 'Change name or settings', security: sec, params: StoreParams, body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), settings: Type.Optional(StoreSettingsPatch) }, { additionalProperties: false }), response: { 200: StoreView } },

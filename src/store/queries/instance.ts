@@ -13,9 +13,9 @@ export async function instanceSecret(db: Kysely<DB>, configured: string | null):
   return row.value;
 }
 
-export async function createApiToken(db: Kysely<DB>, name: string, now: number, token = `cbt_${randomSecret(24)}`, createdBy: string | null = null): Promise<{ id: string; token: string }> {
+export async function createApiToken(db: Kysely<DB>, name: string, now: number, token = `cbt_${randomSecret(24)}`, createdBy: string | null = null, storeId: string | null = null): Promise<{ id: string; token: string }> {
   const id = newId();
-  await db.insertInto('api_tokens').values({ id, name, token_hash: sha256(token), created_at: now, last_used_at: null, created_by: createdBy }).execute();
+  await db.insertInto('api_tokens').values({ id, name, token_hash: sha256(token), created_at: now, last_used_at: null, created_by: createdBy, store_id: storeId }).execute();
   return { id, token };
 }
 
@@ -32,18 +32,18 @@ export async function hasApiTokens(db: Kysely<DB>): Promise<boolean> {
   return row !== undefined;
 }
 
-/** The token's id when it is valid. Its last use is recorded at most once a minute (no write per request). */
-export async function checkApiToken(db: Kysely<DB>, token: string, now: number): Promise<string | null> {
-  const row = await db.selectFrom('api_tokens').select(['id', 'last_used_at']).where('token_hash', '=', sha256(token)).executeTakeFirst();
+/** The token (id and store scope) when it is valid. Its last use is recorded at most once a minute (no write per request). */
+export async function checkApiToken(db: Kysely<DB>, token: string, now: number): Promise<{ id: string; storeId: string | null } | null> {
+  const row = await db.selectFrom('api_tokens').select(['id', 'last_used_at', 'store_id']).where('token_hash', '=', sha256(token)).executeTakeFirst();
   if (!row) return null;
   if (row.last_used_at === null || now - row.last_used_at > 60_000) await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
-  return row.id;
+  return { id: row.id, storeId: row.store_id };
 }
 
 export async function listApiTokens(db: Kysely<DB>) {
-  const rows = await db.selectFrom('api_tokens').select(['id', 'name', 'created_at', 'last_used_at', 'created_by']).orderBy('created_at').execute();
+  const rows = await db.selectFrom('api_tokens').select(['id', 'name', 'created_at', 'last_used_at', 'created_by', 'store_id']).orderBy('created_at').execute();
   return rows.map((r) => ({
-    id: r.id, name: r.name, createdBy: r.created_by, createdAt: new Date(r.created_at).toISOString(),
+    id: r.id, name: r.name, createdBy: r.created_by, storeId: r.store_id, createdAt: new Date(r.created_at).toISOString(),
     lastUsedAt: r.last_used_at === null ? null : new Date(r.last_used_at).toISOString(),
   }));
 }

@@ -7,11 +7,17 @@ import type { Tx } from './contacts.ts';
 export type User = Selectable<UserTable>;
 export type Session = Selectable<SessionTable>;
 
+/** The stores a user may see; null: every store. */
+export function storesOf(u: Pick<User, 'store_ids'>): string[] | null {
+  return u.store_ids === null ? null : (JSON.parse(u.store_ids) as string[]);
+}
+
 /** What the API shows of a user: never the password hash. */
 export function userView(u: User) {
   return {
     id: u.id, email: u.email, name: u.name, locale: u.locale,
     createdAt: new Date(u.created_at).toISOString(), lastSignInAt: u.last_sign_in_at === null ? null : new Date(u.last_sign_in_at).toISOString(),
+    stores: storesOf(u),
   };
 }
 

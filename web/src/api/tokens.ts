@@ -11,7 +11,7 @@ export function useTokens() {
 export function useCreateToken() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => api.post<CreatedToken>('/api/tokens', { name }),
+    mutationFn: ({ name, storeId }: { name: string; storeId: string | null }) => api.post<CreatedToken>('/api/tokens', { name, ...(storeId ? { storeId } : {}) }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.tokens }),
   });
 }

@@ -11,6 +11,8 @@ export interface User {
   locale: string;
   createdAt: string;
   lastSignInAt: string | null;
+  /** the stores they may see; null: every store */
+  stores: string[] | null;
 }
 
 export interface Session {
@@ -22,6 +24,8 @@ export interface ApiToken {
   id: string;
   name: string;
   createdBy: string | null;
+  /** a token for one store only; null: every store */
+  storeId: string | null;
   createdAt: string;
   lastUsedAt: string | null;
 }

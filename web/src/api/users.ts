@@ -8,7 +8,7 @@ export function useUsers() {
   return useQuery({ queryKey: keys.users, queryFn: () => api.get<User[]>('/api/users') });
 }
 
-export interface NewUser { email: string; name: string; password: string; locale?: string }
+export interface NewUser { email: string; name: string; password: string; locale?: string; stores?: string[] }
 
 export function useCreateUser() {
   const qc = useQueryClient();

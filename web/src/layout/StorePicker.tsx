@@ -7,12 +7,14 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconBuildingStore, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
+import { useCurrentSession } from '../api/session.ts';
 import { useStores } from '../api/stores.ts';
 import { defaultStoreId } from '../app/currentStore.ts';
 import { AddStoreModal } from '../pages/settings/AddStoreModal.tsx';
 
 export function StorePicker({ onPicked }: { onPicked?: () => void }) {
   const { t } = useTranslation();
+  const admin = useCurrentSession().user.stores === null;
   const { storeId } = useParams();
   const { pathname } = useLocation();
   const navigate = useNavigate();
@@ -42,12 +44,15 @@ export function StorePicker({ onPicked }: { onPicked?: () => void }) {
         styles={{ label: { fontSize: 'var(--mantine-font-size-xs)', fontWeight: 600, textTransform: 'uppercase', letterSpacing: '0.04em', color: 'var(--mantine-color-dimmed)', marginBottom: 6 } }}
         style={{ flex: 1, minWidth: 0 }}
       />
-      {/* Adding a store lives with the settings area; the picker is where people look for it. */}
-      <Tooltip label={t('settings.addStore.title')} withArrow>
-        <ActionIcon variant="default" size={36} onClick={addStore.open} aria-label={t('settings.addStore.title')}>
-          <IconPlus size={18} aria-hidden />
-        </ActionIcon>
-      </Tooltip>
+      {/* Adding a store lives with the settings area; the picker is where people look for it. Only
+          an administrator of the whole instance may (someone limited to some stores may not). */}
+      {admin && (
+        <Tooltip label={t('settings.addStore.title')} withArrow>
+          <ActionIcon variant="default" size={36} onClick={addStore.open} aria-label={t('settings.addStore.title')}>
+            <IconPlus size={18} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+      )}
       <AddStoreModal opened={adding} onClose={(moved) => { addStore.close(); if (moved) onPicked?.(); }} />
     </Group>
   );

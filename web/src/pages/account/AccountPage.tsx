@@ -1,6 +1,7 @@
 /** Your profile and password, the people who can sign in, and API tokens. */
 import { SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useCurrentSession } from '../../api/session.ts';
 import { Page } from '../../components/Page.tsx';
 import { PasswordCard } from './PasswordCard.tsx';
 import { ProfileCard } from './ProfileCard.tsx';
@@ -9,6 +10,8 @@ import { UsersCard } from './UsersCard.tsx';
 
 export function AccountPage() {
   const { t } = useTranslation();
+  // Someone limited to some stores manages only themselves: users and tokens are the instance's.
+  const admin = useCurrentSession().user.stores === null;
   return (
     <Page title={t('account.title')} description={t('account.description')}>
       <Stack gap="xl">
@@ -16,8 +19,8 @@ export function AccountPage() {
           <ProfileCard />
           <PasswordCard />
         </SimpleGrid>
-        <UsersCard />
-        <TokensCard />
+        {admin && <UsersCard />}
+        {admin && <TokensCard />}
       </Stack>
     </Page>
   );

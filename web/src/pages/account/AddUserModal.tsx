@@ -9,6 +9,7 @@ import { notifySuccess } from '../../components/notify.ts';
 import { errorMessage } from '../../i18n/errorMessage.ts';
 import { currentLocale, LOCALES } from '../../i18n/index.ts';
 import { PasswordField } from '../../components/PasswordField.tsx';
+import { StoreAccess } from './StoreAccess.tsx';
 
 export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: ()
   const [password, setPassword] = useState('');
   const [locale, setLocale] = useState<string>(currentLocale());
   const [short, setShort] = useState(false);
+  const [stores, setStores] = useState<string[] | null>(null);
 
   const close = () => {
     create.reset();
@@ -25,13 +27,14 @@ export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: ()
     setName('');
     setPassword('');
     setShort(false);
+    setStores(null);
     onClose();
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setShort(tooShort(password));
     if (tooShort(password)) return;
-    create.mutate({ email: email.trim(), name: name.trim(), password, locale }, {
+    create.mutate({ email: email.trim(), name: name.trim(), password, locale, ...(stores ? { stores } : {}) }, {
       onSuccess: (u) => {
         notifySuccess(t('account.users.added', { email: u.email }));
         close();
@@ -52,6 +55,7 @@ export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: ()
           <TextInput label={t('common.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={200} autoComplete="off" />
           <PasswordField label={t('common.password')} description={t('setup.passwordHint')} required value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="new-password" error={short ? t('errors.weak_password') : undefined} />
           <Select label={t('common.language')} data={LOCALES.map((l) => ({ value: l.code, label: l.label }))} value={locale} onChange={(v) => v && setLocale(v)} allowDeselect={false} />
+          <StoreAccess value={stores} onChange={setStores} />
           <Group justify="flex-end" mt="xs">
             <Button variant="default" onClick={close}>
               {t('common.cancel')}

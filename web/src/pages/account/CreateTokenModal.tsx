@@ -8,21 +8,24 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateToken } from '../../api/tokens.ts';
 import { errorMessage } from '../../i18n/errorMessage.ts';
+import { StoreAccess } from './StoreAccess.tsx';
 
 export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const create = useCreateToken();
   const [name, setName] = useState('');
+  const [stores, setStores] = useState<string[] | null>(null);
   const token = create.data?.token;
 
   const close = () => {
     create.reset();
     setName('');
+    setStores(null);
     onClose();
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate(name.trim());
+    create.mutate({ name: name.trim(), storeId: stores?.[0] ?? null });
   };
 
   return (
@@ -57,6 +60,7 @@ export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose
               </Alert>
             )}
             <TextInput label={t('common.name')} placeholder={t('account.tokens.namePlaceholder')} required maxLength={100} value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
+            <StoreAccess value={stores} onChange={setStores} single />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 {t('common.cancel')}

@@ -11,9 +11,11 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { formatDate, formatRelative } from '../../format.ts';
 import { CreateTokenModal } from './CreateTokenModal.tsx';
 import { SectionCard } from './SectionCard.tsx';
+import { useStoreNames } from './StoreAccess.tsx';
 
 export function TokensCard() {
   const { t } = useTranslation();
+  const storeNames = useStoreNames();
   const tokens = useTokens();
   const revoke = useRevokeToken();
   const [creating, { open, close }] = useDisclosure(false);
@@ -38,6 +40,7 @@ export function TokensCard() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('common.name')}</Table.Th>
+                <Table.Th>{t('account.access.column')}</Table.Th>
                 <Table.Th>{t('account.tokens.created')}</Table.Th>
                 <Table.Th>{t('account.tokens.lastUsed')}</Table.Th>
                 <Table.Th w={60}>
@@ -54,6 +57,7 @@ export function TokensCard() {
                       {tk.name}
                     </Text>
                   </Table.Td>
+                  <Table.Td>{storeNames(tk.storeId === null ? null : [tk.storeId])}</Table.Td>
                   <Table.Td>{formatDate(tk.createdAt)}</Table.Td>
                   <Table.Td>{tk.lastUsedAt ? <span title={tk.lastUsedAt}>{formatRelative(tk.lastUsedAt)}</span> : t('common.never')}</Table.Td>
                   <Table.Td>

@@ -12,9 +12,11 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { formatDate, formatRelative } from '../../format.ts';
 import { AddUserModal } from './AddUserModal.tsx';
 import { SectionCard } from './SectionCard.tsx';
+import { useStoreNames } from './StoreAccess.tsx';
 
 export function UsersCard() {
   const { t } = useTranslation();
+  const storeNames = useStoreNames();
   const { user: me } = useCurrentSession();
   const users = useUsers();
   const remove = useDeleteUser();
@@ -37,6 +39,7 @@ export function UsersCard() {
                 <Table.Th>{t('common.name')}</Table.Th>
                 <Table.Th>{t('common.email')}</Table.Th>
                 <Table.Th>{t('account.users.created')}</Table.Th>
+                <Table.Th>{t('account.access.column')}</Table.Th>
                 <Table.Th>{t('account.users.lastSignIn')}</Table.Th>
                 <Table.Th w={60}>
                   <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
@@ -60,6 +63,7 @@ export function UsersCard() {
                   </Table.Td>
                   <Table.Td>{u.email}</Table.Td>
                   <Table.Td>{formatDate(u.createdAt)}</Table.Td>
+                  <Table.Td>{storeNames(u.stores)}</Table.Td>
                   <Table.Td>{u.lastSignInAt ? <span title={u.lastSignInAt}>{formatRelative(u.lastSignInAt)}</span> : t('common.never')}</Table.Td>
                   <Table.Td>
                     {u.id !== me.id && (
