@@ -44,6 +44,8 @@ import { integrityRoutes } from './http/routes/integrity.ts';
 import { webRoutes } from './http/routes/web.ts';
 import { migrate, openDatabase, type Database } from './store/db.ts';
 import { instanceSecret } from './store/queries/instance.ts';
+import { sealPlainSecrets } from './store/queries/stores.ts';
+import { loadSettingsKey } from './stores/keyring.ts';
 import { syncVirtualClock, type VirtualClockSync } from './store/virtual-clock.ts';
 
 export interface Services {
@@ -79,7 +81,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const host = new URL(config.publicUrl).hostname;
   const mailer = opts.mailer ?? (config.smtp ? smtpMailer(config.smtp.url, config.smtp.pool, host) : devMailbox(database.db, host, () => clock.now()));
   const mailers = new Mailers(mailer, { pool: config.smtp?.pool ?? 5, host });
-  const signer = new LinkSigner(await instanceSecret(database.db, config.secret));
+  const secret = await instanceSecret(database.db, config.secret);
+  const signer = new LinkSigner(secret);
+  loadSettingsKey(secret);
+  await sealPlainSecrets(database.db);
   const metrics = new Metrics();
   const deps: EngineDeps = {
     db: database.db, caps: database.caps, clock, mailer, mailerFor: (store) => mailers.for(store), signer, publicUrl: config.publicUrl,

@@ -1,6 +1,8 @@
 /** Shared by the CLI commands: configuration (every problem at once) and a migrated database. */
 import { ConfigError, loadConfig, type Config } from '../config/index.ts';
 import { migrate, openDatabase, type Database } from '../store/db.ts';
+import { instanceSecret } from '../store/queries/instance.ts';
+import { loadSettingsKey } from '../stores/keyring.ts';
 
 export function configOrExit(): Config {
   try {
@@ -19,6 +21,7 @@ export async function withDatabase<T>(fn: (db: Database, config: Config) => Prom
   const database = openDatabase(config.database, { poolSize: 2 });
   try {
     await migrate(database);
+    loadSettingsKey(await instanceSecret(database.db, config.secret));
     return await fn(database, config);
   } finally {
     await database.close();

@@ -11,6 +11,7 @@ import { DIALECTS } from '../harness/dialects.ts';
 import { abandonCart, storeWithFlow } from '../harness/shop.ts';
 import { startSmtp, type SmtpSink } from '../harness/smtp.ts';
 import { cartbackSuite } from '../harness/suite.ts';
+import { getStore, sealPlainSecrets } from '../../src/store/queries/stores.ts';
 
 for (const dialect of DIALECTS) {
   describe(`store settings on ${dialect.name}`, { skip: dialect.skip }, () => {
@@ -34,10 +35,25 @@ for (const dialect of DIALECTS) {
       // The settings page sends everything back, masks included: the secrets must survive that.
       const again = await cb.api.admin('PATCH', `/stores/${storeId}`, { settings: { ...patched.body.settings, currency: 'EUR' } });
       assert.equal(again.body.settings.currency, 'EUR');
-      const stored = JSON.parse((await cb.running.services.database.db.selectFrom('stores').select('settings').where('id', '=', storeId).executeTakeFirstOrThrow()).settings);
-      assert.equal(stored.shopifyWebhookSecret, 'shpss_verysecretvalue1234');
-      assert.equal(stored.smtpUrl, 'smtp://user:pa55word@mail.example:2525');
+      // At rest the secrets are sealed: the database holds neither; the store, read back, has both.
+      const raw = (await cb.running.services.database.db.selectFrom('stores').select('settings').where('id', '=', storeId).executeTakeFirstOrThrow()).settings;
+      assert.ok(!raw.includes('verysecret') && !raw.includes('pa55word'), raw);
+      assert.match(JSON.parse(raw).shopifyWebhookSecret, /^sealed:v1:/);
+      const store = await getStore(cb.running.services.database.db, storeId);
+      assert.equal(store.settings.shopifyWebhookSecret, 'shpss_verysecretvalue1234');
+      assert.equal(store.settings.smtpUrl, 'smtp://user:pa55word@mail.example:2525');
       assert.equal((await cb.api.admin('PATCH', `/stores/${storeId}`, { settings: { smtpUrl: 'ftp://nope' } })).body.error.code, 'invalid_body');
+    });
+
+    test('a secret written before sealing existed is sealed at the next start', async () => {
+      const { storeId } = await storeWithFlow(cb.api);
+      const db = cb.running.services.database.db;
+      const row = await db.selectFrom('stores').select('settings').where('id', '=', storeId).executeTakeFirstOrThrow();
+      await db.updateTable('stores').set({ settings: JSON.stringify({ ...JSON.parse(row.settings), woocommerceWebhookSecret: 'plain-old-secret' }) }).where('id', '=', storeId).execute();
+      assert.equal(await sealPlainSecrets(db), 1);
+      const raw = (await db.selectFrom('stores').select('settings').where('id', '=', storeId).executeTakeFirstOrThrow()).settings;
+      assert.ok(!raw.includes('plain-old-secret'));
+      assert.equal((await getStore(db, storeId)).settings.woocommerceWebhookSecret, 'plain-old-secret');
     });
 
     test('a time zone or currency that does not exist is refused, naming the setting; nothing changes', async () => {

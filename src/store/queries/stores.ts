@@ -6,6 +6,7 @@ import { isDuration, parseDuration } from '../../kernel/duration.ts';
 import { isCurrency } from '../../kernel/money.ts';
 import { isTimeZone } from '../../kernel/timezone.ts';
 import { newId, randomSecret, sha256 } from '../../kernel/ids.ts';
+import { hasPlainSecret, openSecrets, sealSecrets } from '../../stores/keyring.ts';
 import { maskSettings, unmaskPatch } from '../../stores/secrets.ts';
 import type { DB, StoreTable } from '../schema.ts';
 
@@ -31,7 +32,7 @@ export function checkSettings(input: unknown, opts: { writing?: boolean } = {}):
 }
 
 function toStore(row: StoreTable): Store {
-  return { id: row.id, name: row.name, publicKey: row.public_key, settings: checkSettings(JSON.parse(row.settings)), createdAt: row.created_at };
+  return { id: row.id, name: row.name, publicKey: row.public_key, settings: checkSettings(openSecrets(JSON.parse(row.settings) as Record<string, unknown>)), createdAt: row.created_at };
 }
 
 /** What the API shows of a store: secrets in its settings are masked (src/stores/secrets.ts). */
@@ -47,7 +48,7 @@ export async function insertStore(db: Kysely<DB>, input: { name: string; setting
     name: input.name,
     write_key_hash: sha256(writeKey),
     public_key: `pk_${randomSecret(12)}`,
-    settings: JSON.stringify(settings),
+    settings: JSON.stringify(sealSecrets(settings)),
     created_at: now,
     updated_at: now,
   };
@@ -105,7 +106,7 @@ export async function updateStore(db: Kysely<DB>, id: string, patch: { name?: st
   const settings = checkSettings({ ...current.settings, ...unmaskPatch(current.settings, patch.settings ?? {}) }, { writing: true });
   await db
     .updateTable('stores')
-    .set({ name: patch.name ?? current.name, settings: JSON.stringify(settings), updated_at: now })
+    .set({ name: patch.name ?? current.name, settings: JSON.stringify(sealSecrets(settings)), updated_at: now })
     .where('id', '=', id)
     .execute();
   forgetStore(id);
@@ -128,4 +129,17 @@ export async function rotatePublicKey(db: Kysely<DB>, id: string, now: number): 
   await db.updateTable('stores').set({ public_key: publicKey, updated_at: now }).where('id', '=', id).execute();
   forgetStore(id);
   return publicKey;
+}
+
+/** Seals secrets written before sealing existed (once, at start); returns how many stores changed. */
+export async function sealPlainSecrets(db: Kysely<DB>): Promise<number> {
+  let n = 0;
+  for (const row of await db.selectFrom('stores').select(['id', 'settings']).execute()) {
+    const stored = JSON.parse(row.settings) as Record<string, unknown>;
+    if (!hasPlainSecret(stored)) continue;
+    await db.updateTable('stores').set({ settings: JSON.stringify(sealSecrets(stored as StoreSettings)) }).where('id', '=', row.id).execute();
+    forgetStore(row.id);
+    n++;
+  }
+  return n;
 }
