@@ -33,7 +33,7 @@ interface Opts {
   url?: string; token?: string; store?: string; writeKey?: string; shoppers: number; days: number; seed: number; step: number; tailDays: number;
   waits?: string[]; abandonRate?: number; reachable?: number; open?: number[]; click?: number[]; buyAfterClick?: number[]; buyAfterOpen?: number;
   baselineReturn?: number; discountUse?: number; unsubscribe?: number; lateRate?: number; duplicateRate?: number;
-  smtpHost: string; concurrency: number; settleTimeout: number; report?: string; progress: boolean;
+  smtpHost: string; concurrency: number; waitApplied: boolean; settleTimeout: number; report?: string; progress: boolean;
 }
 
 /** Per-step propensities from the --open/--click/--buy-after-click lists; a shorter list repeats its last value. */
@@ -62,7 +62,7 @@ async function simulate(o: Opts): Promise<void> {
   const options: SimulateOptions = {
     url: o.url ?? `http://127.0.0.1:${config.port}`, token, storeId: o.store, writeKey: o.writeKey,
     population: { seed: o.seed, shoppers: o.shoppers, days: o.days, ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)) },
-    stepMs: o.step * 60_000, waits: o.waits, tailDays: o.tailDays, smtpHost: o.smtpHost, concurrency: o.concurrency, settleTimeoutMs: o.settleTimeout * 1000,
+    stepMs: o.step * 60_000, waits: o.waits, tailDays: o.tailDays, smtpHost: o.smtpHost, concurrency: o.concurrency, waitApplied: o.waitApplied, settleTimeoutMs: o.settleTimeout * 1000,
     reportFile: o.report ?? path.join(config.dataDir, 'simulations', `simulate-${stamp}.json`),
     note: (line) => process.stderr.write(`${line}\n`),
     progress: o.progress ? (p) => {
@@ -108,6 +108,7 @@ export function simulateCommand(): Command {
     .option('--duplicate-rate <share>', `shoppers whose deliveries are sent twice (default ${DEFAULT_POPULATION.duplicateRate})`, share)
     .option('--smtp-host <host>', "address of the simulator's mail sink; the server must reach it", '127.0.0.1')
     .option('--concurrency <n>', 'link requests in flight at once', int(1, 64), 8)
+    .option('--wait-applied', 'send events with ?wait=applied (the api applies them before answering; steps settle sooner) instead of answered once stored and applied by the workers', false)
     .option('--settle-timeout <seconds>', 'how long to wait for the server to finish a step before giving up', int(1, 3600), 120)
     .option('--report <file>', 'where to save the JSON report (default data/simulations/simulate-<time>.json)')
     .option('--no-progress', 'no progress lines on stderr')

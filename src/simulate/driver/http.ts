@@ -53,10 +53,10 @@ export class CartbackClient {
     return this.json<T>(res, `${method} /api${path}`);
   }
 
-  /** POST /v1/batch; resolves once Cartback acknowledged (stored) the events. */
-  async batch(writeKey: string, events: Array<Record<string, unknown>>): Promise<{ accepted: number; duplicates: number }> {
+  /** POST /v1/batch; resolves once Cartback acknowledged (stored) the events, or with `applied` once it applied them. */
+  async batch(writeKey: string, events: Array<Record<string, unknown>>, applied = false): Promise<{ accepted: number; duplicates: number }> {
     this.counts.ingest++;
-    const res = await this.send(`${this.base}/v1/batch`, {
+    const res = await this.send(`${this.base}/v1/batch${applied ? '?wait=applied' : ''}`, {
       method: 'POST',
       headers: { authorization: `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`, 'content-type': 'application/json', 'user-agent': USER_AGENT },
       body: JSON.stringify({ batch: events }),

@@ -23,7 +23,10 @@ export interface PlayOptions {
 
 export interface Progress { virtualFrom: number; virtualNow: number; steps: number; mails: number; wallMs: number; done: boolean }
 
-export interface PlayResult { steps: number; wallMs: number; from: number; to: number; unplayed: number }
+/** Real ms spent in each part of the steps: where a slow simulation loses its time. */
+export interface Phases { advance: number; settleBefore: number; actions: number; settleAfter: number; mail: number }
+
+export interface PlayResult { steps: number; wallMs: number; from: number; to: number; unplayed: number; phases: Phases }
 
 function collectMail(ctx: StepContext, sink: MailSink, o: PlayOptions): void {
   for (const raw of sink.take()) {
@@ -39,18 +42,27 @@ export async function play(ctx: StepContext, sink: MailSink, o: PlayOptions): Pr
   const from = ctx.clock.now();
   let steps = 0;
   let shown = started;
+  const phases: Phases = { advance: 0, settleBefore: 0, actions: 0, settleAfter: 0, mail: 0 };
+  const timed = async <T>(phase: keyof Phases, fn: () => Promise<T> | T): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await fn();
+    } finally {
+      phases[phase] += performance.now() - t0;
+    }
+  };
   const report = (done: boolean) => o.progress?.({ virtualFrom: from, virtualNow: ctx.clock.now(), steps, mails: ctx.ledger.mails, wallMs: Date.now() - started, done });
   for (;;) {
     const t = nextStep({ nextAction: ctx.crowd.nextAt(), serverDue: ctx.clock.nextDueAt(), now: ctx.clock.now(), stepMs: o.stepMs, end: o.end });
     if (t === null) break;
-    await ctx.clock.advanceTo(t);
-    await ctx.clock.settle();
-    collectMail(ctx, sink, o);
+    await timed('advance', () => ctx.clock.advanceTo(t));
+    await timed('settleBefore', () => ctx.clock.settle());
+    await timed('mail', () => collectMail(ctx, sink, o));
     // Everything up to the server's now: time also flows in real time between steps.
     const at = Math.max(t, ctx.clock.now());
-    await playStep(ctx, await ctx.crowd.due(at), at);
-    await ctx.clock.settle();
-    collectMail(ctx, sink, o);
+    await timed('actions', async () => playStep(ctx, await ctx.crowd.due(at), at));
+    await timed('settleAfter', () => ctx.clock.settle());
+    await timed('mail', () => collectMail(ctx, sink, o));
     steps++;
     if (Date.now() - shown >= 2000) {
       shown = Date.now();
@@ -58,5 +70,6 @@ export async function play(ctx: StepContext, sink: MailSink, o: PlayOptions): Pr
     }
   }
   report(true);
-  return { steps, wallMs: Date.now() - started, from, to: ctx.clock.now(), unplayed: ctx.crowd.pending };
+  for (const k of Object.keys(phases) as Array<keyof Phases>) phases[k] = Math.round(phases[k]);
+  return { steps, wallMs: Date.now() - started, from, to: ctx.clock.now(), unplayed: ctx.crowd.pending, phases };
 }

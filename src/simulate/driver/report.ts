@@ -22,7 +22,7 @@ export interface ReportInput {
   store: { id: string; created: boolean; waits: string[] | null };
   population: Record<string, unknown>;
   period: { from: number; to: number };
-  play: { steps: number; wallMs: number; settleMs: number; unplayed: number; requests: Record<string, number> };
+  play: { steps: number; wallMs: number; unplayed: number; phases: Record<string, number>; requests: Record<string, number> };
   shoppers: number;
   counts: SimCounts;
   ledger: Ledger;
@@ -59,7 +59,7 @@ export function buildReport(i: ReportInput) {
     store: i.store,
     population: i.population,
     period: { from: new Date(i.period.from).toISOString(), to: new Date(i.period.to).toISOString() },
-    wall: { ms: i.play.wallMs, steps: i.play.steps, settleMs: i.play.settleMs, requests: i.play.requests },
+    wall: { ms: i.play.wallMs, steps: i.play.steps, phasesMs: i.play.phases, requests: i.play.requests },
     figures: {
       carts: i.shoppers, abandoned: k.abandonedCarts, reachable: k.reachableCarts, messages: k.messagesSent, opened: k.opened, clicked: k.clicked,
       recoveredOrders: k.recoveredOrders, recoveredRevenue: k.recoveredRevenue / 100, currency: i.dashboard.currency, recoveryRate: k.recoveryRate,

@@ -35,6 +35,8 @@ export interface SimulateOptions {
   /** the address the mail sink listens on; the server must reach it */
   smtpHost: string;
   concurrency: number;
+  /** events answered once applied (?wait=applied) instead of once stored */
+  waitApplied: boolean;
   settleTimeoutMs: number;
   reportFile: string;
   progress?: (p: Progress & { arrived: number; shoppers: number }) => void;
@@ -73,7 +75,7 @@ export async function runSimulation(o: SimulateOptions): Promise<Report> {
       const from = clock.now();
       const periodStart = stepUp(from, o.stepMs);
       const crowd = new Crowd(population(p, periodStart), p.seed, periodStart);
-      const ctx: StepContext = { api, clock, crowd, ledger: new Ledger(), storeId: store.storeId, writeKey: store.writeKey, concurrency: o.concurrency, counts: newCounts() };
+      const ctx: StepContext = { api, clock, crowd, ledger: new Ledger(), storeId: store.storeId, writeKey: store.writeKey, concurrency: o.concurrency, waitApplied: o.waitApplied, counts: newCounts() };
       const played = await play(ctx, sink, {
         stepMs: o.stepMs, end: periodStart + (p.days + o.tailDays) * DAY, base, discountPrefix: store.discountPrefix,
         progress: (x) => o.progress?.({ ...x, arrived: ctx.counts.arrived, shoppers: p.shoppers }),
@@ -83,8 +85,8 @@ export async function runSimulation(o: SimulateOptions): Promise<Report> {
       const dashboard = await api.admin<Dashboard>('GET', `/stores/${store.storeId}/dashboard?${range}`);
       const integrity = await api.admin<IntegrityReport>('GET', `/stores/${store.storeId}/integrity?${range}&messagePrefix=${encodeURIComponent(`sim-${p.seed}-`)}&acknowledged=${ctx.ledger.acknowledged}`);
       const report = buildReport({
-        url: o.url, store: { id: store.storeId, created: store.created, waits: store.waits }, population: { ...p, stepMinutes: o.stepMs / 60_000, tailDays: o.tailDays },
-        period: { from, to }, play: { steps: played.steps, wallMs: played.wallMs, settleMs: clock.settleMs, unplayed: played.unplayed, requests: { ...api.counts } },
+        url: o.url, store: { id: store.storeId, created: store.created, waits: store.waits }, population: { ...p, stepMinutes: o.stepMs / 60_000, tailDays: o.tailDays, waitApplied: o.waitApplied },
+        period: { from, to }, play: { steps: played.steps, wallMs: played.wallMs, unplayed: played.unplayed, phases: { ...played.phases }, requests: { ...api.counts } },
         shoppers: p.shoppers, counts: ctx.counts, ledger: ctx.ledger, dashboard, integrity,
       });
       fs.mkdirSync(path.dirname(path.resolve(o.reportFile)), { recursive: true });

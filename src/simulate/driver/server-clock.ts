@@ -20,9 +20,6 @@ export class ServerClock {
   /** server virtual time minus local real time, bounds from the last answer */
   private low = 0;
   private high = 0;
-  /** real ms spent waiting for the server to settle */
-  settleMs = 0;
-
   constructor(private readonly api: CartbackClient, private readonly settleTimeoutMs: number) {}
 
   private async call(method: 'GET' | 'PUT', now?: number): Promise<ClockState> {
@@ -64,10 +61,7 @@ export class ServerClock {
     const started = Date.now();
     for (let pause = 1; ; pause = Math.min(pause * 2, 25)) {
       const state = await this.read();
-      if (state.settled) {
-        this.settleMs += Date.now() - started;
-        return state;
-      }
+      if (state.settled) return state;
       if (Date.now() - started > this.settleTimeoutMs) throw new SimulationStalled(state, Date.now() - started);
       await sleep(pause);
     }

@@ -30,6 +30,8 @@ export interface StepContext {
   writeKey: string;
   /** link requests in flight at once */
   concurrency: number;
+  /** send events with ?wait=applied: the api process applies them before answering */
+  waitApplied: boolean;
   counts: SimCounts;
 }
 
@@ -96,7 +98,7 @@ const isOrder = (m: Record<string, unknown>) => m.event === 'Order Completed';
 
 async function sendBatch(ctx: StepContext, batch: Deliver[], t: number): Promise<void> {
   const events = batch.flatMap((d) => d.delivery.messages);
-  await ctx.api.batch(ctx.writeKey, events);
+  await ctx.api.batch(ctx.writeKey, events, ctx.waitApplied);
   const ackedBy = ctx.clock.upperNow();
   ctx.counts.eventsSent += events.length;
   for (const d of batch) {
