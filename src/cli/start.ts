@@ -49,7 +49,8 @@ async function ensureDemoStore(s: Services): Promise<{ id: string; writeKey: str
     const saved = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { writeKey?: string }) : {};
     return { id: existing.id, writeKey: saved.writeKey ?? null, publicKey: existing.publicKey };
   }
-  const { store, writeKey } = await createStore(s.database.db, { name: DEMO_STORE_NAME, settings: { currency: 'USD', domain: 'localhost', supportEmail: 'help@demo.cartback.local', postalAddress: '1 Demo Street, Springfield', captureEmail: true, restoreUrl: `${s.config.publicUrl}/demo/?cb_restore={token}` } }, s.clock.now());
+  // opt_out: the demo's shoppers are the person trying Cartback, and its page sends no country (new stores default to opt_in_eu).
+  const { store, writeKey } = await createStore(s.database.db, { name: DEMO_STORE_NAME, settings: { currency: 'USD', domain: 'localhost', supportEmail: 'help@demo.cartback.local', postalAddress: '1 Demo Street, Springfield', emailConsent: 'opt_out', captureEmail: true, restoreUrl: `${s.config.publicUrl}/demo/?cb_restore={token}` } }, s.clock.now());
   fs.mkdirSync(s.config.dataDir, { recursive: true });
   fs.writeFileSync(file, JSON.stringify({ id: store.id, writeKey, publicKey: store.publicKey }, null, 2), { mode: 0o600 });
   await seedNewDemoStore(s, store); // before the worker starts: the real engine must never see virtual due times

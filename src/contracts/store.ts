@@ -24,9 +24,9 @@ export const StoreSettings = Type.Object(
     supportEmail: Type.String({ default: '' }),
     supportUrl: Type.String({ default: '' }),
     postalAddress: Type.String({ default: '', description: 'shown in every marketing email footer' }),
-    emailConsent: Type.Union([Type.Literal('opt_out'), Type.Literal('opt_in')], {
-      default: 'opt_out',
-      description: 'opt_out: email anyone who has not opted out; opt_in: only contacts with email_consent true',
+    emailConsent: Type.Union([Type.Literal('opt_out'), Type.Literal('opt_in'), Type.Literal('opt_in_eu')], {
+      default: 'opt_in_eu',
+      description: 'opt_out: email anyone who has not opted out; opt_in: only contacts with email_consent true; opt_in_eu (the default for new stores): opt-in for shoppers in the EU/EEA or the UK and for those whose country is unknown, opt-out for shoppers known to be elsewhere (country trait, else time zone, else locale region)',
     }),
     quietHours: Type.Union([Type.Null(), Type.Object({ start: Clock, end: Clock })], { default: null, description: "no sends in this window of the contact's local time" }),
     frequencyCap: Type.Union([Type.Null(), Type.Object({ max: Type.Integer({ minimum: 1 }), per: Duration })], {

@@ -11,7 +11,7 @@ import { ContactStatusBadge } from './ContactStatusBadge.tsx';
 import { displayName } from './contactStatus.ts';
 import { JsonToggle } from './JsonToggle.tsx';
 
-export function ContactProfile({ contact: c, consentRule }: { contact: Contact; consentRule: 'opt_in' | 'opt_out' }) {
+export function ContactProfile({ contact: c, consentRule }: { contact: Contact; consentRule: 'opt_in' | 'opt_out' | 'opt_in_eu' }) {
   const { t } = useTranslation();
   const consent = c.email_consent === 1 ? t('contact.profile.consentYes') : c.email_consent === 0 ? t('contact.profile.consentNo') : t(`contact.profile.consentUnknown.${consentRule}`);
   const rows: Array<[string, ReactNode]> = [

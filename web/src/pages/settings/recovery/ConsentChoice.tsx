@@ -1,6 +1,6 @@
 /**
- * Whom recovery emails may go to, in plain words. The EU/UK note is there because that is where
- * the opt-out default is most often wrong for a store; it is a pointer, not legal advice.
+ * Whom recovery emails may go to, in plain words. opt_in_eu (new stores' default) comes first: it
+ * is the safe choice for a store that sells abroad. The EU/UK note is a pointer, not legal advice.
  */
 import { Alert, Radio, Stack } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
@@ -15,6 +15,7 @@ export function ConsentChoice({ value, onChange, error }: { value: Consent; onCh
     <Stack gap="md">
       <Radio.Group label={t('settings.recovery.consent')} value={value} onChange={(v) => onChange(v as Consent)} error={error}>
         <Stack gap="md" mt="sm">
+          <Radio value="opt_in_eu" label={t('settings.recovery.optInEu')} description={t('settings.recovery.optInEuHelp')} />
           <Radio value="opt_out" label={t('settings.recovery.optOut')} description={t('settings.recovery.optOutHelp')} />
           <Radio value="opt_in" label={t('settings.recovery.optIn')} description={t('settings.recovery.optInHelp')} />
         </Stack>
