@@ -11,16 +11,21 @@ import { mixSeed, rng, type Rng } from '../random.ts';
 import { reactToMessage } from '../reactions.ts';
 import type { MailSeen } from './mail.ts';
 
-export interface SimShopper {
-  plan: ShopperPlan;
-  /** the shopper's own stream for reactions (the same convention as the demo history) */
-  rng: Rng;
+export class SimShopper {
   /** mails received so far: the next one is step `sends` of their sequence */
-  sends: number;
+  sends = 0;
   /** decided to buy: a second decision changes nothing */
-  purchased: boolean;
+  purchased = false;
   /** their first event has been sent */
-  arrived: boolean;
+  arrived = false;
+  private stream: Rng | undefined;
+
+  constructor(readonly plan: ShopperPlan, private readonly seed: number) {}
+
+  /** The shopper's own stream for reactions (the demo history's convention), made when first needed: most never get a mail. */
+  get rng(): Rng {
+    return (this.stream ??= rng(mixSeed(this.seed ^ 0x5eed, this.plan.index)));
+  }
 }
 
 export type LinkAction = 'open' | 'restore' | 'click' | 'unsubscribe';
@@ -36,10 +41,13 @@ export class Crowd {
   private readonly agenda = new Agenda();
   private popped: StepItem[] = [];
   constructor(plans: ShopperPlan[], seed: number, readonly periodStart: number) {
-    this.shoppers = plans.map((plan) => ({ plan, rng: rng(mixSeed(seed ^ 0x5eed, plan.index)), sends: 0, purchased: false, arrived: false }));
+    this.shoppers = plans.map((plan) => new SimShopper(plan, seed));
     for (const s of this.shoppers) {
       if (s.plan.email) this.byEmail.set(s.plan.email.toLowerCase(), s);
-      for (const d of visitDeliveries(s.plan, periodStart)) this.at(d.at, { kind: 'deliver', shopper: s, delivery: d, retry: false });
+      // A visit's events are built when it comes due: built up front, 100,000 shoppers' would hold 0.5 GB.
+      this.agenda.at(visitDeliveries(s.plan, periodStart)[0]!.at, async () => {
+        for (const d of visitDeliveries(s.plan, periodStart)) this.at(d.at, { kind: 'deliver', shopper: s, delivery: d, retry: false });
+      });
       const { plan } = s;
       if (plan.boughtAt !== null) s.purchased = true;
       else if (plan.returnsAfter !== null) {
