@@ -22,7 +22,7 @@ program
   .description('bring the database schema up to date')
   .action(async () => {
     const config = configOrExit();
-    const database = openDatabase(config.database, { poolSize: 1 });
+    const database = openDatabase(config.database, { poolSize: 1, role: 'migrate' });
     try {
       const applied = await migrate(database);
       process.stdout.write(applied.length ? `applied ${applied.join(', ')} on ${database.caps.label}\n` : `schema up to date on ${database.caps.label}\n`);

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql, type DialectAdapter, type Migration } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/index.ts';
 import type { DB } from './schema.ts';
@@ -73,9 +73,35 @@ function reusingStatements(sqlite: SQLite.Database, max = 500) {
   };
 }
 
-export function openDatabase(database: Config['database'], options: { poolSize?: number } = {}): Database {
+export interface OpenOptions {
+  poolSize?: number;
+  /** what this process is (all, api, worker, migrate, cli): PostgreSQL shows it as application_name `cartback-<role>-<pid>` */
+  role?: string;
+}
+
+/**
+ * Kysely's Migrator runs pending migrations in one transaction only where the adapter says DDL is
+ * transactional, and its SQLite adapter says no, although SQLite's DDL is: a process killed
+ * half-way through a migration then left its first statements committed and the migration
+ * unrecorded, and every later start failed on "duplicate column". Saying yes makes a migration
+ * run all or nothing on SQLite as on PostgreSQL (test/integration/faults-migration.test.ts).
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+class SqliteWithTransactionalDdl extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+export function openDatabase(database: Config['database'], options: OpenOptions = {}): Database {
   if (database.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: database.url, max: options.poolSize ?? 10, types: pgTypes });
+    // The name lets an operator (and the fault tests) tell Cartback's connections apart in
+    // pg_stat_activity; an application_name in the URL wins over it.
+    const pool = new pg.Pool({ connectionString: database.url, max: options.poolSize ?? 10, types: pgTypes, application_name: `cartback-${options.role ?? 'cli'}-${process.pid}` });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, caps: { skipLocked: true, advisoryLocks: true, multiProcess: true, label: 'postgresql' }, close: () => db.destroy() };
   }
@@ -86,7 +112,7 @@ export function openDatabase(database: Config['database'], options: { poolSize?:
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
+  const db = new Kysely<DB>({ dialect: new SqliteWithTransactionalDdl({ database: reusingStatements(sqlite) }) });
   return { db, caps: { skipLocked: false, advisoryLocks: false, multiProcess: false, label: `sqlite ${database.file}` }, close: () => db.destroy() };
 }
 
