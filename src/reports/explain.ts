@@ -18,10 +18,11 @@ export type Reason =
   | { code: 'delivery'; status: string; detail: string | null };
 
 // In the order send_email checks them (src/flows/nodes/send-email.ts); a skip names the failing one.
-const CHECKS = ['not_purchased', 'cart_not_empty', 'not_unsubscribed', 'not_suppressed', 'consent', 'quiet_hours', 'frequency_cap'];
+const CHECKS = ['not_purchased', 'cart_not_empty', 'not_unsubscribed', 'not_suppressed', 'consent', 'postal_address', 'quiet_hours', 'frequency_cap', 'footer_shown'];
 const FAILED_CHECK: Record<string, string> = {
   purchased: 'not_purchased', cart_emptied: 'cart_not_empty', unsubscribed: 'not_unsubscribed', suppressed: 'not_suppressed',
-  no_consent: 'consent', no_email: 'consent', no_contact: 'consent', frequency_cap: 'frequency_cap',
+  no_consent: 'consent', no_email: 'consent', no_contact: 'consent', no_postal_address: 'postal_address', frequency_cap: 'frequency_cap',
+  template_incomplete: 'footer_shown',
 };
 
 /** The waits that lead straight into `nodeId` (walking back through single predecessors until a send). */

@@ -31,7 +31,7 @@ describe('admin flow builder', { skip: browserSkip }, () => {
   let store: { id: string; writeKey: string };
   before(async () => {
     browser = await launchBrowser();
-    const made = await cb.api.admin('POST', '/stores', { name: 'Lantern Tea Co.', templates: false, settings: { abandonAfter: 'PT1S', postalAddress: '1 Lens Road, Shenzhen', supportEmail: 'help@shop.test' } });
+    const made = await cb.api.admin('POST', '/stores', { name: 'Lantern Tea Co.', templates: false, settings: { abandonAfter: 'PT1S', postalAddress: '1 Lens Road, Shenzhen', supportEmail: 'help@shop.test', emailConsent: 'opt_out' } });
     assert.equal(made.status, 201);
     store = made.body;
     assert.equal((await cb.api.admin('POST', '/users', { email: EMAIL, name: 'Lin Wei', password: PASSWORD })).status, 201);

@@ -1,7 +1,8 @@
 /**
  * send_email: the step that reaches a shopper. In ONE transaction it re-checks everything that may
  * have changed while the run waited (invariants 1 and 3: purchase, empty cart, unsubscribe,
- * suppression, consent, quiet hours, frequency cap) and writes the message row keyed by
+ * suppression, consent, the store's postal address, quiet hours, frequency cap; after rendering,
+ * that the message shows its unsubscribe link and that address) and writes the message row keyed by
  * (run, node) before any provider is called (invariant 2). A crash after that commit never sends
  * again: the replayed step finds the row and moves on (at-most-once). A message the mail server
  * deferred (send-email/delivery.ts) is the one exception: it was not delivered, so when the run
@@ -9,6 +10,7 @@
  */
 import type { Transaction } from 'kysely';
 import { emailContext, emailLocale, fromAddress, resolveTemplate } from '../../channels/email/compose.ts';
+import { footerProblems } from '../../channels/email/footer.ts';
 import { renderEmail } from '../../channels/email/render.ts';
 import type { OutgoingMail } from '../../channels/email/transport.ts';
 import { emailBlockReason } from '../../contacts/reachability.ts';
@@ -57,6 +59,12 @@ async function decideAndWrite(tx: Transaction<DB>, input: Input, earlier: Earlie
     await endRuns(tx, [run.id], reason, now);
     return { outcome: { kind: 'applied' } };
   };
+  /** This step is not sent; the run goes on to the next (the cause may be fixed by then). */
+  const skip = async (reason: string): Promise<Claim> => {
+    if (earlier) await tx.updateTable('messages').set({ status: 'skipped', reason }).where('id', '=', earlier.id).execute();
+    else await recordSkip(tx, input, reason, now);
+    return { outcome: { kind: 'next', node: node.next } };
+  };
   const later = async (until: number): Promise<Claim> => {
     await tx.updateTable('runs').set({ due_at: until, lease_owner: null, lease_until: null }).where('id', '=', run.id).execute();
     return { outcome: { kind: 'applied' } };
@@ -73,16 +81,14 @@ async function decideAndWrite(tx: Transaction<DB>, input: Input, earlier: Earlie
   if (blocked || !contact) return stop(blocked ?? 'no_contact');
   const optedOut = await erasedOptOut(tx, contact, now); // an erased person who had opted out, back under a new contact
   if (optedOut) return stop(optedOut);
+  // Marketing mail must show where the sender is (CAN-SPAM, CASL): without an address, none goes out.
+  if (!store.settings.postalAddress.trim()) return skip('no_postal_address');
   const quiet = store.settings.quietHours && quietUntil(now, contact.timezone ?? store.settings.timezone, store.settings.quietHours);
   if (quiet) {
     await addRunNote(tx, { store_id: store.id, run_id: run.id, contact_id: run.contact_id, node_id: node.id, at: now, kind: 'quiet_hours', until: quiet });
     return later(quiet);
   }
-  if (await overFrequencyCap(tx, input, now)) {
-    if (earlier) await tx.updateTable('messages').set({ status: 'skipped', reason: 'frequency_cap' }).where('id', '=', earlier.id).execute();
-    else await recordSkip(tx, input, 'frequency_cap', now);
-    return { outcome: { kind: 'next', node: node.next } };
-  }
+  if (await overFrequencyCap(tx, input, now)) return skip('frequency_cap');
 
   const { variant, template: key } = pickVariant(input);
   const locale = emailLocale(contact, store);
@@ -92,6 +98,13 @@ async function decideAndWrite(tx: Transaction<DB>, input: Input, earlier: Earlie
   const discount = await discountFor(tx, input, contact, cart, messageId, now);
   const links = messageLinks(deps.publicUrl, deps.signer, messageId, now);
   const rendered = await renderEmail(template, emailContext({ store, contact, cart, discount, links, locale }));
+  // A store's template saved before footers were checked, or one that hides them for some carts.
+  const missing = footerProblems(rendered, { unsubscribe: links.unsubscribe, postalAddress: store.settings.postalAddress });
+  if (missing.length) {
+    deps.log.warn({ storeId: store.id, template: key, locale, problems: missing.map((m) => m.message) }, 'email not sent: the template lacks its unsubscribe link or postal address');
+    if (!earlier && discount) await tx.deleteFrom('discount_codes').where('store_id', '=', store.id).where('message_id', '=', messageId).execute();
+    return skip('template_incomplete');
+  }
   const tracked = trackClicks(rendered.html, deps.publicUrl, deps.signer, messageId, now);
   const attempts = (earlier?.attempts ?? 0) + 1;
   const row = { template: key, variant, locale, to_address: contact.email, subject: rendered.subject, status: 'sending', reason: null, discount_code: discount?.code ?? null, links: JSON.stringify(tracked.targets), attempts };

@@ -10,6 +10,7 @@ import type { Services } from '../../app.ts';
 import { BUILT_IN_KEYS, LOCALES, builtInSource } from '../../channels/email/built-in.ts';
 import { compileTemplate, liquidProblem, TemplateError, type CompiledTemplate } from '../../channels/email/compile.ts';
 import { fromAddress, resolveTemplate } from '../../channels/email/compose.ts';
+import { footerProblems } from '../../channels/email/footer.ts';
 import { previewContext } from '../../channels/email/preview.ts';
 import { lineInSource } from '../../channels/email/liquid.ts';
 import { RenderFailure, renderEmail, type EmailContext } from '../../channels/email/render.ts';
@@ -85,7 +86,12 @@ export const templateRoutes = (s: Services): FastifyPluginAsync => async (app) =
     // the compile and then fail every send of the step: render the sample first, with and without
     // a discount (a step may have none).
     const sample = sampleContext(locale);
-    for (const discount of [sample.discount, null]) await renderOrRefuse(compiled, { ...sample, discount }, source.mjml);
+    for (const discount of [sample.discount, null]) {
+      const rendered = await renderOrRefuse(compiled, { ...sample, discount }, source.mjml);
+      // A marketing email without its unsubscribe link or the store's address is never sent (src/channels/email/footer.ts).
+      const missing = footerProblems(rendered, { unsubscribe: sample.links.unsubscribe, postalAddress: sample.store.postal_address ?? '' });
+      if (missing.length) throw new AppError('invalid_template', `every marketing email must show a visible unsubscribe link and the store's postal address: ${missing.map((m) => m.message).join('; ')}`, missing);
+    }
     const row = await insertTemplateVersion(db, { store_id: store.id, key, locale, subject: compiled.subject, preheader: compiled.preheader, mjml: source.mjml, html: compiled.html, text: source.text, created_at: s.clock.now() });
     return { key, locale, version: row.version, subject: row.subject };
   });

@@ -14,6 +14,7 @@ import { DailyCharts } from './DailyCharts.tsx';
 import { DashboardEmpty } from './DashboardEmpty.tsx';
 import { dayLabel } from './dayLabel.ts';
 import { DemoDataBanner } from './DemoDataBanner.tsx';
+import { PostalAddressBanner } from './PostalAddressBanner.tsx';
 import { EstimatorCard } from './EstimatorCard.tsx';
 import { FlowTable } from './FlowTable.tsx';
 import { FunnelCard } from './FunnelCard.tsx';
@@ -37,6 +38,7 @@ export function DashboardPage() {
   return (
     <Page title={t('dashboard.title')} description={t('dashboard.description')} actions={<PeriodPicker period={period} today={dayIn(tz)} />}>
       <DemoDataBanner storeId={storeId} />
+      <PostalAddressBanner storeId={storeId} />
       <Text size="sm" c="dimmed" mt={-12} data-testid="period">
         {t('dashboard.period.showing', { first: dayLabel(period.first, { withYear: true }), last: dayLabel(period.last, { withYear: true }), zone: tz })}
       </Text>
