@@ -56,13 +56,16 @@ export async function play(ctx: StepContext, sink: MailSink, o: PlayOptions): Pr
     const t = nextStep({ nextAction: ctx.crowd.nextAt(), serverDue: ctx.clock.nextDueAt(), now: ctx.clock.now(), stepMs: o.stepMs, end: o.end });
     if (t === null) break;
     await timed('advance', () => ctx.clock.advanceTo(t));
-    await timed('settleBefore', () => ctx.clock.settle());
+    await timed('settleBefore', () => ctx.clock.settle(true));
     await timed('mail', () => collectMail(ctx, sink, o));
     // Everything up to the server's now: time also flows in real time between steps.
     const at = Math.max(t, ctx.clock.now());
-    await timed('actions', async () => playStep(ctx, await ctx.crowd.due(at), at));
-    await timed('settleAfter', () => ctx.clock.settle());
-    await timed('mail', () => collectMail(ctx, sink, o));
+    const items = await ctx.crowd.due(at);
+    if (items.length) {
+      await timed('actions', () => playStep(ctx, items, at));
+      await timed('settleAfter', () => ctx.clock.settle());
+      await timed('mail', () => collectMail(ctx, sink, o));
+    }
     steps++;
     if (Date.now() - shown >= 2000) {
       shown = Date.now();

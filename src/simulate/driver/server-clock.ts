@@ -56,8 +56,13 @@ export class ServerClock {
     return this.state.nextDueAt === null ? null : Date.parse(this.state.nextDueAt);
   }
 
-  /** Polls until the server is settled: short waits first (a step is usually done within milliseconds). */
-  async settle(): Promise<ClockState> {
+  /**
+   * Polls until the server is settled: short waits first (a step is usually done within
+   * milliseconds). With `current`, the last answer counts if it said settled and nothing was sent
+   * since (a clock advance with nothing due answers settled at once: no second request).
+   */
+  async settle(current = false): Promise<ClockState> {
+    if (current && this.state.settled) return this.state;
     const started = Date.now();
     for (let pause = 1; ; pause = Math.min(pause * 2, 25)) {
       const state = await this.read();

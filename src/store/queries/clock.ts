@@ -57,13 +57,13 @@ export async function engineState(db: Kysely<DB>, now: number): Promise<EngineSt
       eb.selectFrom('runs').select((e) => e.fn.min<number>('due_at').as('d')).where('state', '=', 'active').as('run_due'),
       eb.selectFrom('carts').select((e) => e.fn.min<number>('abandon_due_at').as('d')).where('abandon_due_at', 'is not', null).as('cart_due'),
       eb.selectFrom('runs').select((e) => e.fn.countAll<number>().as('n')).where('state', '=', 'active').where('due_at', '<=', now).where('lease_until', '>', now).as('leased'),
+      // Counted per due run (a correlated count on messages' (run_id, node_id) key): as a join,
+      // SQLite scanned every message (9 ms at 14k messages, growing with the store).
       eb
         .selectFrom('runs as r')
-        .innerJoin('messages as m', 'm.run_id', 'r.id')
-        .select((e) => e.fn.countAll<number>().as('n'))
+        .select((e) => e.fn.coalesce(e.fn.sum<number>(e.selectFrom('messages as m').select((m) => m.fn.countAll<number>().as('c')).whereRef('m.run_id', '=', 'r.id').where('m.status', '=', 'sending')), e.lit(0)).as('n'))
         .where('r.state', '=', 'active')
         .where('r.due_at', '<=', now)
-        .where('m.status', '=', 'sending')
         .as('sending'),
     ])
     .executeTakeFirstOrThrow();
