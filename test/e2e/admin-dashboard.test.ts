@@ -123,7 +123,7 @@ describe('admin dashboard, carts and contacts on the demo store', { skip: browse
     await timeline.getByText(`Credited to “${credited.subject}” (step ${order.attributed_node_id} of Helpful two-step)`).waitFor();
     const why = await timeline.locator('[data-kind="message_sent"]').first().getByTestId('why').innerText();
     assert.match(why, /Entered the flow “Helpful two-step” at version 1 on /);
-    assert.match(why, /Checked at send time: no purchase since the cart, .* and within the frequency cap\./);
+    assert.match(why, /Checked at send time: no purchase since the cart, .* the store has a postal address, .*within the frequency cap, and the email shows the unsubscribe link and the postal address\./);
     assert.match(why, /Handed to the mail server\./);
     await shoot(page, 'test-results/admin-contact.png');
 

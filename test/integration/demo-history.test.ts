@@ -27,7 +27,7 @@ for (const dialect of DIALECTS) {
     let seeded: HistoryResult;
 
     test('a seeded history shows in the report, with every invariant holding', async () => {
-      const created = await cb.api.admin<{ id: string; writeKey: string }>('POST', '/stores', { name: 'Simulated Camera Shop' });
+      const created = await cb.api.admin<{ id: string; writeKey: string }>('POST', '/stores', { name: 'Simulated Camera Shop', settings: { postalAddress: '1 Demo Street, Springfield' } });
       assert.equal(created.status, 201);
       ({ id: storeId, writeKey } = created.body);
       const s = cb.running.services;

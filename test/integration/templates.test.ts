@@ -12,7 +12,7 @@ for (const dialect of DIALECTS) {
     const cb = cartbackSuite(dialect, { smtp: true });
 
     test('a broken template is refused with its line; a saved one is what the flow sends', async () => {
-      const store = await cb.api.admin('POST', '/stores', { name: 'Tpl shop', templates: false, settings: { abandonAfter: 'PT1S' } });
+      const store = await cb.api.admin('POST', '/stores', { name: 'Tpl shop', templates: false, settings: { abandonAfter: 'PT1S', postalAddress: '1 Template Lane, Springfield', emailConsent: 'opt_out' } });
       const storeId = store.body.id as string;
       const base = await cb.api.admin('GET', `/stores/${storeId}/templates/helpful-1/en`);
       assert.equal(base.status, 200);
