@@ -135,5 +135,22 @@ for (const dialect of DIALECTS) {
       assert.ok(run!.steppedAt! >= leaseUntil, 'not before the lease ended');
       assert.equal(run!.steps, 1);
     });
+
+    test('a worker told to stop finishes its batch, not the backlog, and leaves the rest unleased', async () => {
+      const { env, db, at } = await setup();
+      const n = 20_000;
+      await seedWaitingRuns(db.db, at, { n, dueAt: Date.now() });
+      const running = await launchIn({ ...env, env: { ...env.env, CARTBACK_PORT: '0' } });
+      let closed = false;
+      closers.push(async () => void (closed || (await running.app.close())));
+      await eventually('stepping to begin', async () => (await runStates(db.db)).some((r) => r.steppedAt !== null), 30_000);
+      await running.app.close(); // what SIGTERM does
+      closed = true;
+      const states = await runStates(db.db);
+      const stepped = states.filter((r) => r.steppedAt !== null);
+      assert.ok(stepped.length < n, 'stopped before the backlog was done (a deploy does not wait for it)');
+      assert.ok(stepped.every((r) => r.steps === 1));
+      assert.deepEqual(states.filter((r) => r.steppedAt === null && (r.leaseOwner !== null || r.steps !== 0)).map((r) => r.id), [], 'nothing left leased or half done');
+    });
   });
 }

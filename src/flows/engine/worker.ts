@@ -24,6 +24,8 @@ export class Worker {
   private running = false;
   private woken = false;
   private stopped = true;
+  /** set by stop(): a pass under way finishes its batch, not the whole backlog */
+  private stopping = false;
   private idle: Promise<void> = Promise.resolve();
   ticks = 0;
 
@@ -32,11 +34,13 @@ export class Worker {
   async start(): Promise<void> {
     if (!this.deps.caps.multiProcess) await releaseAllLeases(this.deps.db);
     this.stopped = false;
+    this.stopping = false;
     this.schedule(0);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
     await this.idle;
   }
@@ -54,7 +58,7 @@ export class Worker {
       const runs = await claimDueRuns(deps.db, deps.caps, { owner: deps.owner, now: deps.clock.now(), leaseMs: deps.leaseMs, limit: this.opts.batch, storeId });
       await advanceRuns(deps, runs, this.opts.concurrency);
       stepped += runs.length;
-      if (runs.length < this.opts.batch) break;
+      if (runs.length < this.opts.batch || this.stopping) break; // what is left is due for whoever runs next
     }
     if (!storeId) await sweepExpiredEvents(deps); // raw events past each store's retention, bounded; a simulation's engine leaves it alone
     this.ticks++;
