@@ -74,7 +74,7 @@ export interface BuildOptions {
 
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<{ app: FastifyInstance; services: Services }> {
   const log = opts.logger ?? pino({ level: config.logLevel });
-  const database = openDatabase(config.database);
+  const database = openDatabase(config.database, { role: config.role, onConnectionError: (err) => log.warn({ err }, 'a database connection was closed; a new one is opened when needed') });
   await migrate(database);
   const virtualClock = !opts.clock && config.clock === 'virtual' ? await syncVirtualClock(database.db, log.child({ part: 'clock' })) : null;
   const clock = opts.clock ?? virtualClock?.clock ?? systemClock;

@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, errorBody } from '../kernel/errors.ts';
+import { isUnavailable } from '../store/unavailable.ts';
 
 const FASTIFY_CODES: Record<string, AppError['code']> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
@@ -15,15 +16,13 @@ const FASTIFY_CODES: Record<string, AppError['code']> = {
   FST_ERR_VALIDATION: 'invalid_body',
 };
 
-const UNAVAILABLE = /SQLITE_(FULL|BUSY|IOERR|READONLY|CANTOPEN)|ECONNREFUSED|ECONNRESET|Connection terminated|57P0[123]|53[0-9]{3}/;
-
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const e = err as FastifyError & { validation?: unknown };
   if (e.validation) return new AppError('invalid_body', e.message, e.validation);
   if (e.code && FASTIFY_CODES[e.code]) return new AppError(FASTIFY_CODES[e.code]!, e.message);
   if (e instanceof SyntaxError && e.statusCode === 400) return new AppError('invalid_json', e.message);
-  if (UNAVAILABLE.test(`${e.code ?? ''} ${e.message ?? ''}`)) return new AppError('unavailable', 'the database is not available; retry later');
+  if (isUnavailable(e)) return new AppError('unavailable', 'the database is not available; retry later');
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new AppError('invalid_body', e.message);
   return new AppError('internal', 'an internal error occurred');
 }

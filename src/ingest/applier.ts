@@ -11,6 +11,7 @@ import type { Clock } from '../kernel/clock.ts';
 import type { Database } from '../store/db.ts';
 import { markApplied, markFailed, pendingEvents, stillPending, storesWithPending, type StoredEvent } from '../store/queries/events.ts';
 import { getStore } from '../store/queries/stores.ts';
+import { isUnavailable } from '../store/unavailable.ts';
 import { applyEvents, isRetryable } from './apply.ts';
 import { fromStored } from './segment.ts';
 
@@ -42,6 +43,7 @@ export class Applier {
         return n;
       } catch (err) {
         if (isRetryable(err) && attempt < 5) continue;
+        if (isUnavailable(err)) throw err; // the database is away, not the events at fault: they stay pending for the next pass
         this.deps.log.warn({ err, storeId }, 'an apply batch failed; applying its events one at a time');
         return this.oneByOne(storeId);
       }
@@ -85,6 +87,7 @@ export class Applier {
       try {
         if ((await this.batch(storeId, 1)) === 0) return done;
       } catch (err) {
+        if (isUnavailable(err)) throw err; // as in applyStore: never set an event aside because the database was away
         await this.setAside(next, err);
       }
       done++;

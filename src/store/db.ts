@@ -77,6 +77,8 @@ export interface OpenOptions {
   poolSize?: number;
   /** what this process is (all, api, worker, migrate, cli): PostgreSQL shows it as application_name `cartback-<role>-<pid>` */
   role?: string;
+  /** a pooled connection was closed under Cartback (a server restart, a terminated backend); the pool opens another when needed */
+  onConnectionError?: (err: Error) => void;
 }
 
 /**
@@ -102,6 +104,13 @@ export function openDatabase(database: Config['database'], options: OpenOptions 
     // The name lets an operator (and the fault tests) tell Cartback's connections apart in
     // pg_stat_activity; an application_name in the URL wins over it.
     const pool = new pg.Pool({ connectionString: database.url, max: options.poolSize ?? 10, types: pgTypes, application_name: `cartback-${options.role ?? 'cli'}-${process.pid}` });
+    // A connection that dies emits 'error' on its client: pg-pool re-emits it on the pool while the
+    // client is idle, nobody while it is checked out (Kysely adds no listener). An 'error' event
+    // without a listener kills the process, so a PostgreSQL restart took Cartback down with it.
+    // The query in flight fails on its own (503 unavailable) and pg-pool discards the dead client.
+    const onError = options.onConnectionError ?? (() => undefined);
+    pool.on('error', onError);
+    pool.on('connect', (client) => client.on('error', onError));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, caps: { skipLocked: true, advisoryLocks: true, multiProcess: true, label: 'postgresql' }, close: () => db.destroy() };
   }

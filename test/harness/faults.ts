@@ -44,3 +44,25 @@ export async function terminateBackends(application: string): Promise<number> {
   const rows = await onServer<{ ok: boolean }>(`select pg_terminate_backend(pid) as ok from pg_stat_activity where application_name = $1`, [application]);
   return rows.length;
 }
+
+/**
+ * A PostgreSQL role and schema of its own for one test, so that its connections can be refused
+ * (`connection limit 0`) as a server that is down refuses them, without touching anyone else's.
+ */
+export async function ownPgRole(): Promise<{ url: string; allowConnections(on: boolean): Promise<void>; cleanup(): Promise<void> }> {
+  const name = `cbt_fault_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  await onServer(`create role ${name} login`);
+  await onServer(`create schema ${name} authorization ${name}`);
+  const url = new URL(PG_URL);
+  url.username = name;
+  url.searchParams.set('options', `-c search_path=${name}`);
+  return {
+    url: url.toString(),
+    allowConnections: async (on) => void (await onServer(`alter role ${name} connection limit ${on ? -1 : 0}`)),
+    async cleanup() {
+      await onServer(`select pg_terminate_backend(pid) from pg_stat_activity where usename = $1`, [name]);
+      await onServer(`drop schema if exists ${name} cascade`);
+      await onServer(`drop role if exists ${name}`);
+    },
+  };
+}
