@@ -5,7 +5,7 @@
  */
 import type { StoreSettings } from '../contracts/store.ts';
 
-export const SECRET_SETTINGS = ['smtpUrl', 'shopifyWebhookSecret', 'woocommerceWebhookSecret'] as const;
+export const SECRET_SETTINGS = ['smtpUrl', 'shopifyWebhookSecret', 'woocommerceWebhookSecret', 'bounceWebhookSecret', 'dkimPrivateKey'] as const;
 type SecretKey = (typeof SECRET_SETTINGS)[number];
 const DOTS = '••••••';
 
