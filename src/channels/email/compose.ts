@@ -11,7 +11,8 @@ import { latestTemplate } from '../../store/queries/templates.ts';
 import type { Store } from '../../store/queries/stores.ts';
 import { BUILT_IN_KEYS, builtInTemplate, pickLocale } from './built-in.ts';
 import type { CompiledTemplate } from './compile.ts';
-import type { EmailContext } from './render.ts';
+import type { EmailContext, RenderedEmail } from './render.ts';
+import type { OutgoingMail } from './transport.ts';
 
 export interface DiscountView { code: string; kind: 'percent' | 'amount' | 'free_shipping'; value: number; expiresAt: number }
 
@@ -34,6 +35,19 @@ export function fromAddress(store: Store): string {
   const email = store.settings.senderEmail || `no-reply@${store.settings.domain || 'cartback.local'}`;
   const name = (store.settings.senderName || store.name).replace(/["\\]/g, '');
   return `"${name}" <${email}>`;
+}
+
+/**
+ * The message handed to the mailer: the rendered parts (HTML with tracked links) and the headers
+ * every marketing message carries. The spam-score test builds its messages here too, so what it
+ * scores is what goes out.
+ */
+export function outgoingMail(p: { store: Store; messageId: string; to: string; rendered: RenderedEmail; html: string; links: MessageLinks }): OutgoingMail {
+  return {
+    storeId: p.store.id, messageId: p.messageId, from: fromAddress(p.store), to: p.to, subject: p.rendered.subject, html: p.html, text: p.rendered.text,
+    // RFC 8058: mailbox providers show an unsubscribe button that POSTs to this URL.
+    headers: { 'List-Unsubscribe': `<${p.links.unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  };
 }
 
 export function emailContext(p: { store: Store; contact: Contact; cart: Cart | undefined; discount: DiscountView | null; links: MessageLinks; locale: string }): EmailContext {

@@ -26,7 +26,8 @@ export interface Mailer {
   close(): void;
 }
 
-function envelope(mail: OutgoingMail, host: string) {
+/** What nodemailer is given for a message, whichever way it goes (also what the spam-score test scores). */
+export function envelope(mail: OutgoingMail, host: string) {
   return {
     from: mail.from,
     to: mail.to,

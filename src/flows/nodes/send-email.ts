@@ -9,7 +9,7 @@
  * comes back to the step the same message is checked again from the start and sent again.
  */
 import type { Transaction } from 'kysely';
-import { emailContext, emailLocale, fromAddress, resolveTemplate } from '../../channels/email/compose.ts';
+import { emailContext, emailLocale, outgoingMail, resolveTemplate } from '../../channels/email/compose.ts';
 import { footerProblems } from '../../channels/email/footer.ts';
 import { renderEmail } from '../../channels/email/render.ts';
 import type { OutgoingMail } from '../../channels/email/transport.ts';
@@ -115,11 +115,7 @@ async function decideAndWrite(tx: Transaction<DB>, input: Input, earlier: Earlie
       provider_id: null, created_at: now, sent_at: null, opened_at: null, clicked_at: null, last_opened_at: null, last_clicked_at: null,
     }).execute();
   }
-  const mail: OutgoingMail = {
-    storeId: store.id, messageId, from: fromAddress(store), to: contact.email!, subject: rendered.subject, html: tracked.html, text: rendered.text,
-    // RFC 8058: mailbox providers show an unsubscribe button that POSTs to this URL.
-    headers: { 'List-Unsubscribe': `<${links.unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-  };
+  const mail = outgoingMail({ store, messageId, to: contact.email!, rendered, html: tracked.html, links });
   return { mail, attempts };
 }
 
