@@ -30,6 +30,21 @@ export type EventProblem = SchemaProblem;
 const COMMERCE_EVENTS = new Set<string>(Object.values(EVENTS));
 const idOf = (v: unknown) => (v === undefined || v === null || v === '' ? null : String(v));
 
+/** No real Segment message comes near this; a body that does is refused before it is walked. */
+export const MAX_DEPTH = 64;
+
+/** Whether objects and arrays in `value` nest deeper than `limit`; iterative, so any depth is safe to ask about. */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 function occurredAt(msg: Record<string, unknown>, receivedAt: number, batchSentAt?: string): number {
   const ts = Date.parse(String(msg.timestamp ?? msg.originalTimestamp ?? ''));
   if (Number.isNaN(ts)) return receivedAt;

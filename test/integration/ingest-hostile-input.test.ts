@@ -65,6 +65,18 @@ for (const dialect of DIALECTS) {
       else assertInvalidEvent(r);
     });
 
+    // Shrunk counterexamples of test/properties/ingest.test.ts.
+    test('a body nested 20,000 levels deep: 400 invalid_event and nothing stored (was a 500: JSON.stringify overflowed the stack)', async () => {
+      const anonymousId = `anon-${randomUUID()}`;
+      const raw = `{"event":"x","anonymousId":"${anonymousId}","properties":{"deep":${'['.repeat(20_000)}${']'.repeat(20_000)}}}`;
+      const r = await api.ingest('/track', raw, writeKey);
+      assertInvalidEvent(r);
+      const batch = await api.ingest('/batch', `{"batch":[{"type":"track","event":"x","anonymousId":"${anonymousId}","properties":{"deep":${'['.repeat(20_000)}${']'.repeat(20_000)}}}]}`, writeKey);
+      assertInvalidEvent(batch);
+      const stored = await running.services.database.db.selectFrom('events').select('id').where('store_id', '=', storeId).where('anonymous_id', '=', anonymousId).execute();
+      assert.deepEqual(stored, []);
+    });
+
     for (const [where, body] of [
       ['the event name', { event: 'Wishlist\u0000Shared' }],
       ['the anonymousId', { event: 'Wishlist Shared', anonymousId: 'anon\u0000x' }],

@@ -11,7 +11,7 @@ import type { Services } from '../../app.ts';
 import { BatchBody, IngestAccepted } from '../../contracts/segment.ts';
 import { acceptEvents } from '../../ingest/accept.ts';
 import { acceptAndApply } from '../../ingest/ingest.ts';
-import { normalize, type EventProblem, type NormalizedEvent } from '../../ingest/segment.ts';
+import { MAX_DEPTH, nestedDeeperThan, normalize, type EventProblem, type NormalizedEvent } from '../../ingest/segment.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { storeFromWriteKey } from '../auth.ts';
 
@@ -22,6 +22,8 @@ function collect(raws: unknown[], type: 'track' | 'identify' | null, receivedAt:
   const events: NormalizedEvent[] = [];
   const problems: Array<EventProblem & { index: number }> = [];
   raws.forEach((raw, index) => {
+    // Before anything walks it recursively (JSON.stringify overflows the stack near 10,000 levels).
+    if (nestedDeeperThan(raw, MAX_DEPTH)) return problems.push({ index, path: '/', message: `event is nested deeper than ${MAX_DEPTH} levels` });
     if (JSON.stringify(raw).length > MAX_EVENT_BYTES) return problems.push({ index, path: '/', message: 'event is larger than 32 KB' });
     const r = normalize(raw, type, receivedAt, sentAt);
     if (Array.isArray(r)) problems.push(...r.map((p) => ({ ...p, index })));
