@@ -39,11 +39,18 @@ export function cartExternalId(e: Pick<CartEvent, 'externalId' | 'anonymousId' |
   return null;
 }
 
+/**
+ * A new cart's `contents_at`: no snapshot yet. Not 0: business time may be before 1970 (a device
+ * clock, an import), and an add stamped then must count like any other, not be taken for part of a
+ * snapshot from the epoch.
+ */
+export const NO_SNAPSHOT = Number.MIN_SAFE_INTEGER;
+
 function emptyCart(e: CartEvent, externalId: string, now: number): Cart {
   return {
     store_id: e.storeId, id: newId(), external_id: externalId, contact_id: e.contactId, anonymous_id: e.anonymousId,
     status: 'active', items: [], item_count: 0, value: 0, currency: e.currency ?? e.settings.currency,
-    started_at: e.occurredAt, last_activity_at: e.occurredAt, contents_at: 0, abandon_due_at: null, abandoned_at: null,
+    started_at: e.occurredAt, last_activity_at: e.occurredAt, contents_at: NO_SNAPSHOT, abandon_due_at: null, abandoned_at: null,
     enrolled_at: null, purchased_at: null, order_id: null, restore_url: null, created_at: now, updated_at: now,
   };
 }

@@ -77,6 +77,13 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(stored, []);
     });
 
+    test('a Product Added stamped before 1970 is in the cart (it was taken for part of a snapshot from the epoch and dropped)', async () => {
+      const cartId = `cart-${randomUUID()}`;
+      const r = await track({ event: 'Product Added', timestamp: '1969-07-20T20:17:00Z', properties: { cart_id: cartId, sku: 'LENS-35', price: 1, quantity: 1 } });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.deepEqual((await cartOf(cartId))?.items.map((i: Row) => [i.sku, i.quantity]), [['LENS-35', 1]]);
+    });
+
     for (const [where, body] of [
       ['the event name', { event: 'Wishlist\u0000Shared' }],
       ['the anonymousId', { event: 'Wishlist Shared', anonymousId: 'anon\u0000x' }],
