@@ -20,3 +20,9 @@ test('removing without a quantity drops the line; with one never goes below zero
   assert.deepEqual(removeItem(items, { sku: 'B' }).map((i) => i.sku), ['A']);
   assert.equal(itemsParam(removeItem(items, { sku: 'A', quantity: 1 })), 'A:1,B:1');
 });
+
+test('a Product Added with quantity 0 adds no line (found by test/properties/ingest.test.ts)', () => {
+  assert.deepEqual(addItem([], { sku: 'LENS-35', price: 0, quantity: 0 }, 'USD'), []);
+  const one = addItem([], { sku: 'A', price: 10, quantity: 1 }, 'USD');
+  assert.deepEqual(addItem(one, { sku: 'A', price: 12, quantity: 0 }, 'USD').map((i) => [i.quantity, i.price]), [[1, 1200]], 'on a line it only brings newer details');
+});

@@ -47,11 +47,11 @@ export function toItem(p: Product, currency: string): CartItem {
   };
 }
 
-/** Product Added: adds quantity to the line (default 1); newer product details win. */
+/** Product Added: adds quantity to the line (default 1); newer product details win. A line of 0 is no line ("quantity": 0 adds nothing). */
 export function addItem(items: CartItem[], p: Product, currency: string): CartItem[] {
   const add = toItem(p, currency);
   const existing = items.find((i) => i.key === add.key);
-  if (!existing) return [...items, add];
+  if (!existing) return add.quantity > 0 ? [...items, add] : items;
   return items.map((i) => (i.key === add.key ? { ...i, ...add, quantity: i.quantity + add.quantity } : i));
 }
 
