@@ -1,0 +1,150 @@
+/**
+ * Invariant 7 over the ingest API, by property (fast-check): any request to /v1/track, /v1/identify
+ * or /v1/batch, valid or broken (wrong types, negative quantities, deep nesting, huge strings,
+ * malformed or invalid-UTF-8 bytes, over the size limit, odd media types, unicode of every kind),
+ * is answered 200 or a documented 4xx with a stable code, never a 5xx. A refused request stores
+ * nothing; an accepted one stores its events and every one of them applies (none set aside). And
+ * a cart built from Product Added/Removed and snapshots, arriving in any order with any timestamps
+ * and redelivered messageIds, is the cart a small model says. Replay a failure with FC_SEED=<seed>.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { toMinor } from '../../src/kernel/money.ts';
+import { DIALECTS } from '../harness/dialects.ts';
+import { cartbackSuite } from '../harness/suite.ts';
+import { cartOps, fcParams, ingestRequest, type CartOp, type RawBody } from './arbitraries.ts';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** What ingest may answer besides 200 (src/kernel/errors.ts): each with its status. */
+const INGEST_CODES: Record<string, number> = { invalid_json: 400, invalid_body: 400, invalid_event: 400, body_too_large: 413, unsupported_media_type: 415 };
+
+for (const dialect of DIALECTS) {
+  describe(`ingest properties on ${dialect.name}`, { skip: dialect.skip }, () => {
+    const cb = cartbackSuite(dialect);
+    let storeId: string;
+    let writeKey: string;
+
+    const db = () => cb.running.services.database.db;
+    const counts = async () => {
+      const n = async (table: 'events' | 'contacts' | 'carts' | 'orders') => Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('store_id', '=', storeId).executeTakeFirstOrThrow()).n);
+      return { events: await n('events'), contacts: await n('contacts'), carts: await n('carts'), orders: await n('orders') };
+    };
+    const setAside = async () => db().selectFrom('events').select(['message_id', 'apply_error']).where('store_id', '=', storeId).where('apply_error', 'is not', null).execute();
+
+    const send = async (path: string, body: RawBody) => {
+      const headers: Record<string, string> = { authorization: `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}` };
+      const ct = body.kind === 'json' ? body.contentType : body.contentType;
+      if (ct) headers['content-type'] = ct;
+      const payload = body.kind === 'json' ? JSON.stringify(body.value) : body.bytes;
+      const res = await fetch(`${cb.env.base}/v1${path}?wait=applied`, { method: 'POST', headers, body: payload });
+      const text = await res.text();
+      let parsed: Row | string = text;
+      try {
+        parsed = JSON.parse(text) as Row;
+      } catch {
+        /* not JSON */
+      }
+      return { status: res.status, body: parsed };
+    };
+
+    test('a store to send to', async () => {
+      const r = await cb.api.admin('POST', '/stores', { name: `Props ${randomUUID().slice(0, 8)}`, templates: false, settings: { abandonAfter: 'P1D' } });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      ({ id: storeId, writeKey } = r.body);
+    });
+
+    test('any request: 200 or a documented 4xx with a stable code; a refusal stores nothing; what is accepted all applies', async () => {
+      await fc.assert(
+        fc.asyncProperty(ingestRequest, async ({ path, body }) => {
+          const before = await counts();
+          const r = await send(path, body);
+          const after = await counts();
+          assert.ok(r.status < 500, `never a 5xx: ${r.status} ${JSON.stringify(r.body).slice(0, 500)}`);
+          if (r.status === 200) {
+            const ok = r.body as Row;
+            assert.equal(ok.success, true);
+            assert.equal(ok.applied, true, 'applied before the answer');
+            assert.equal(after.events - before.events, ok.accepted, 'every accepted event is stored, nothing else');
+            assert.deepEqual(await setAside(), [], 'an accepted event always applies: anything it cannot apply must be refused at the door');
+            return;
+          }
+          const code = (r.body as Row)?.error?.code as string | undefined;
+          assert.ok(code && INGEST_CODES[code] === r.status, `a documented code with its status: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+          assert.deepEqual(after, before, `a refused request stores nothing (${code})`);
+        }),
+        fcParams(150),
+      );
+    });
+
+    test('a cart is what its events say, whatever their order, timestamps and redeliveries', async () => {
+      await fc.assert(
+        fc.asyncProperty(cartOps, async (ops) => {
+          const cartId = `cart-${randomUUID()}`;
+          const anonymousId = `anon-${randomUUID()}`;
+          const seen = new Set<string>();
+          for (const op of ops) {
+            const messageId = `${cartId}:${op.messageId}`;
+            const properties = op.kind === 'snapshot'
+              ? { cart_id: cartId, products: op.products }
+              : { cart_id: cartId, sku: op.sku, price: op.price, ...(op.quantity === undefined ? {} : { quantity: op.quantity }) };
+            const event = op.kind === 'add' ? 'Product Added' : op.kind === 'remove' ? 'Product Removed' : 'Cart Viewed';
+            const r = await cb.api.ingest('/track', { messageId, anonymousId, event, properties, timestamp: new Date(op.at).toISOString() }, writeKey);
+            assert.equal(r.status, 200, JSON.stringify(r.body));
+            assert.equal(r.body.duplicates, seen.has(messageId) ? 1 : 0, 'a redelivered messageId counts once');
+            seen.add(messageId);
+          }
+          const cart = (await cb.api.admin<Row[]>('GET', `/stores/${storeId}/carts?limit=50&q=${encodeURIComponent(cartId)}`)).body.find((c) => c.external_id === cartId);
+          const expected = cartModel(ops);
+          const shown = (cart?.items ?? []).map((i: Row) => ({ sku: i.sku, quantity: i.quantity, price: i.price })).sort(bySku);
+          assert.deepEqual(shown, expected, `the cart the API shows is the model's (events: ${JSON.stringify(ops)})`);
+          if (cart) assert.equal(cart.value, expected.reduce((s, l) => s + l.price * l.quantity, 0), 'its value is the sum of its lines');
+        }),
+        fcParams(40),
+      );
+    });
+  });
+}
+
+// The order lines are shown in is not part of the contract.
+const bySku = (a: { sku: string }, b: { sku: string }) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0);
+
+/**
+ * The cart rules (README, "Connecting a store"; src/carts/cart-state.ts) stated plainly: a
+ * messageId counts once; a snapshot replaces the contents when it is not older than the newest
+ * snapshot so far; a delta older than that snapshot is already part of it; otherwise deltas apply
+ * in arrival order (an add adds to its line and brings the newest price; a remove takes away its
+ * quantity, or the whole line without one). A line of 0 is no line. Business time is the event's.
+ */
+export function cartModel(ops: CartOp[]): Array<{ sku: string; quantity: number; price: number }> {
+  const minor = (p: string | number) => toMinor(Number(p), 'USD');
+  let lines: Array<{ sku: string; quantity: number; price: number }> = [];
+  let snapshotAt = -Infinity;
+  const seen = new Set<string>();
+  const add = (list: typeof lines, sku: string, quantity: number, price: number) => {
+    const line = list.find((l) => l.sku === sku);
+    if (line) Object.assign(line, { quantity: line.quantity + quantity, price });
+    else list.push({ sku, quantity, price });
+  };
+  for (const op of ops) {
+    if (seen.has(op.messageId)) continue;
+    seen.add(op.messageId);
+    if (op.kind === 'snapshot') {
+      if (op.at < snapshotAt) continue;
+      snapshotAt = op.at;
+      lines = [];
+      for (const p of op.products ?? []) add(lines, p.sku, p.quantity, minor(p.price));
+    } else if (op.at < snapshotAt) {
+      continue;
+    } else if (op.kind === 'add') {
+      add(lines, op.sku, op.quantity ?? 1, minor(op.price));
+    } else {
+      const line = lines.find((l) => l.sku === op.sku);
+      if (line) line.quantity = op.quantity === undefined ? 0 : Math.max(0, line.quantity - op.quantity);
+    }
+    lines = lines.filter((l) => l.quantity > 0);
+  }
+  return lines.map((l) => ({ ...l })).sort(bySku);
+}
