@@ -38,6 +38,7 @@ import { storeRoutes } from './http/routes/stores.ts';
 import { userRoutes } from './http/routes/users.ts';
 import { templateRoutes } from './http/routes/templates.ts';
 import { webhookRoutes } from './http/routes/webhooks.ts';
+import { bounceRoutes } from './http/routes/bounces.ts';
 import { browserRoutes } from './http/routes/browser.ts';
 import { clockRoutes } from './http/routes/clock.ts';
 import { integrityRoutes } from './http/routes/integrity.ts';
@@ -139,6 +140,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(mailboxRoutes(services));
   await app.register(templateRoutes(services));
   await app.register(webhookRoutes(services));
+  await app.register(bounceRoutes(services));
   await app.register(browserRoutes(services));
   await app.register(demoRoutes(services));
   await app.register(demoDataRoutes(services));

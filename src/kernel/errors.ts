@@ -10,6 +10,8 @@ export const ERROR_CODES = {
   invalid_flow: 400,
   invalid_template: 400,
   invalid_duration: 400,
+  invalid_dkim_key: 400,
+  unknown_report_format: 400,
   weak_password: 400,
   body_too_large: 413,
   unsupported_media_type: 415,

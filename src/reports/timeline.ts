@@ -43,7 +43,7 @@ export async function contactTimeline(db: Kysely<DB>, storeId: string, contactId
     ...messages.map((m) => ({
       t: m.created_at, kind: `message_${m.status}`,
       summary: m.status === 'skipped' ? `step ${m.node_id} of "${flowName(m.flow_id)}" skipped: ${m.reason}` : `"${m.subject ?? ''}" (${m.status})`,
-      data: { ...m, flowName: flowName(m.flow_id), why: explainMessage(m, runOf(m.run_id), defs.get(m.run_id), flowName(m.flow_id), notes) },
+      data: { ...m, flowName: flowName(m.flow_id), why: explainMessage(m, runOf(m.run_id), defs.get(m.run_id), flowName(m.flow_id), notes, contact) },
     })),
     ...notes.map((n) => ({ t: n.at, kind: 'postponed', summary: `step ${n.node_id} postponed (${n.kind}) until ${n.until ? new Date(n.until).toISOString() : '?'}`, data: { ...n, flowName: flowName(runOf(n.run_id)?.flow_id ?? null) } })),
     ...links.map((l) => ({ t: l.at, kind: l.kind, summary: l.url ?? l.kind, data: { ...l } })),

@@ -91,7 +91,7 @@ export type Reason =
   | { code: 'waited'; node: string; duration: string }
   | { code: 'postponed'; cause: 'quiet_hours' | 'returned_to_store'; at: string; until: string | null }
   | { code: 'checks_passed'; checks: string[] }
-  | { code: 'stopped'; check: string }
+  | { code: 'stopped'; check: string; cause?: 'hard_bounce' | 'complaint' }
   | { code: 'delivery'; status: string; detail: string | null };
 
 export interface Run { id: string; flow_id: string; flow_version: number; flowName: string; holdout: number; state: string; exit_reason: string | null; started_at: number; ended_at: number | null; node_id: string }

@@ -9,7 +9,7 @@ import { formatDuration, formatList } from './duration.ts';
 
 const CHECKS = ['not_purchased', 'cart_not_empty', 'not_unsubscribed', 'not_suppressed', 'consent', 'postal_address', 'quiet_hours', 'frequency_cap', 'footer_shown'] as const;
 /** Why a step was not sent, or a run ended: the codes of send_email's checks, orders and links. */
-const STOPS = ['purchased', 'cart_emptied', 'unsubscribed', 'suppressed', 'no_consent', 'no_email', 'no_contact', 'frequency_cap', 'template_missing', 'no_postal_address', 'template_incomplete'] as const;
+const STOPS = ['purchased', 'cart_emptied', 'unsubscribed', 'suppressed', 'no_consent', 'no_email', 'no_contact', 'frequency_cap', 'template_missing', 'no_postal_address', 'template_incomplete', 'bounced', 'complained'] as const;
 const EXITS = [...STOPS, 'completed', 'holdout', 'node_missing', 'simulation_ended'] as const;
 const DELIVERY = ['sent', 'sending', 'uncertain', 'failed'] as const;
 
@@ -34,7 +34,8 @@ export function reasonText(t: TFunction, r: Reason): string {
     case 'checks_passed':
       return t('contact.why.checks', { checks: formatList(r.checks.map((c) => (known(CHECKS, c) ? t(`contact.check.${c}`) : c))) });
     case 'stopped':
-      return t('contact.why.stopped', { reason: stopText(t, r.check) });
+      // A suppressed or unsubscribed address says why when the sending service told us: it bounced, or its owner complained.
+      return t('contact.why.stopped', { reason: stopText(t, r.cause === 'hard_bounce' ? 'bounced' : r.cause === 'complaint' ? 'complained' : r.check) });
     case 'delivery':
       return known(DELIVERY, r.status) ? t(`contact.why.delivery.${r.status}`, { detail: r.detail ?? '' }) : r.status;
     default:
