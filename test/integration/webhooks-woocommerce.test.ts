@@ -81,6 +81,14 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await carts(storeId), []);
     });
 
+    test('a signed order with a field nested 10,000 levels deep: 400 invalid_event, nothing stored (was a 500; found by test/properties/webhooks.test.ts)', async () => {
+      const storeId = await wooStore();
+      const deep = JSON.stringify({ ...JSON.parse(fixture('order-pending.json')), meta_data: 'DEEP' }).replace('"DEEP"', `${'['.repeat(10_000)}${']'.repeat(10_000)}`);
+      const r = await deliver(storeId, 'order.created', deep);
+      assert.deepEqual([r.status, r.body.error?.code], [400, 'invalid_event'], JSON.stringify(r.body));
+      assert.deepEqual(await carts(storeId), []);
+    });
+
     test('a pending order is a cart that gets the reminder; paid, it stops the sequence; duplicates count once', async () => {
       const storeId = await wooStore();
       const email = `${randomUUID()}@shopper.test`;

@@ -12,6 +12,7 @@ import { Type } from 'typebox';
 import type { Services } from '../../app.ts';
 import { acceptEvents } from '../../ingest/accept.ts';
 import { acceptAndApply } from '../../ingest/ingest.ts';
+import { MAX_DEPTH, nestedDeeperThan } from '../../ingest/segment.ts';
 import type { Delivery, SourceMessage } from '../../ingest/sources/common.ts';
 import { toEvents } from '../../ingest/sources/common.ts';
 import { parseJsonExact } from '../../ingest/sources/json.ts';
@@ -77,6 +78,8 @@ export const webhookRoutes = (s: Services): FastifyPluginAsync => async (app) =>
     } catch (err) {
       throw new AppError('invalid_json', `the body is not JSON: ${(err as Error).message}`);
     }
+    // The platform's record is stored with its events; a nest that deep would overflow the stack writing it.
+    if (nestedDeeperThan(body, MAX_DEPTH)) throw new AppError('invalid_event', `the body is nested deeper than ${MAX_DEPTH} levels; nothing was stored`);
     const topic = header(req, p.topicHeader) ?? '';
     const messages = p.translate({ topic, deliveryId: header(req, p.deliveryHeader) ?? null }, body);
     if (messages === null) return { success: true, accepted: 0, duplicates: 0, ignored: `topic ${topic || '(none)'} is not used by Cartback` };
