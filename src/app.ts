@@ -48,6 +48,7 @@ import { instanceSecret } from './store/queries/instance.ts';
 import { sealPlainSecrets } from './store/queries/stores.ts';
 import { loadSettingsKey } from './stores/keyring.ts';
 import { syncVirtualClock, type VirtualClockSync } from './store/virtual-clock.ts';
+import { pgWakeup } from './store/wakeup.ts';
 
 export interface Services {
   config: Config;
@@ -92,7 +93,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     owner: `${os.hostname()}:${process.pid}:${newId().slice(-8)}`, leaseMs: config.leaseMs, log: log.child({ part: 'engine' }),
   };
   const applier = new Applier({ database, clock, log: log.child({ part: 'applier' }), onApplied: (n) => metrics.applied.inc(n) });
-  const worker = new Worker(deps, { pollMs: config.pollMs, batch: 100, concurrency: 8 }, applier);
+  // PostgreSQL: api processes wake the workers with NOTIFY when they accepted events (src/store/wakeup.ts).
+  const wakeup = config.database.kind === 'postgres' ? pgWakeup(database.db, config.database.url, `cartback-${config.role}-${process.pid}`, log.child({ part: 'wakeup' })) : undefined;
+  const worker = new Worker(deps, { pollMs: config.pollMs, batch: 100, concurrency: 8, wakeup }, applier);
   // An advance of virtual time may make work due at once: the engine looks now, not at its next poll.
   virtualClock?.clock.onAdvance(() => worker.wake());
   const services: Services = { config, database, clock, virtualClock, mailer, mailers, signer, log, metrics, applier, worker };

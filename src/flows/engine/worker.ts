@@ -10,6 +10,7 @@ import type { EngineDeps } from './deps.ts';
 import { advanceRuns } from './runner.ts';
 import type { Applier } from '../../ingest/applier.ts';
 import { sweepExpiredEvents } from '../../privacy/retention.ts';
+import type { Wakeup } from '../../store/wakeup.ts';
 
 export interface WorkerOptions {
   pollMs: number;
@@ -17,6 +18,11 @@ export interface WorkerOptions {
   concurrency: number;
   /** only this store's carts and runs (a simulation's own worker, on its virtual clock) */
   storeId?: string;
+  /**
+   * PostgreSQL: how processes wake each other (src/store/wakeup.ts). A started worker listens; a
+   * process whose worker is not started (--role api) notifies the others when it accepted events.
+   */
+  wakeup?: Wakeup;
 }
 
 export class Worker {
@@ -35,6 +41,7 @@ export class Worker {
     if (!this.deps.caps.multiProcess) await releaseAllLeases(this.deps.db);
     this.stopped = false;
     this.stopping = false;
+    this.opts.wakeup?.listen(() => this.wake());
     this.schedule(0);
   }
 
@@ -42,6 +49,7 @@ export class Worker {
     this.stopped = true;
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
+    await this.opts.wakeup?.close();
     await this.idle;
   }
 
@@ -65,8 +73,9 @@ export class Worker {
     return stepped;
   }
 
-  /** Run a pass soon (ingest accepted events); a no-op when stopped or already due. */
+  /** Run a pass soon (ingest accepted events); a no-op when already due. Not started here: wake the workers elsewhere. */
   wake(): void {
+    if (this.stopped && !this.stopping) return void this.opts.wakeup?.notify();
     if (this.stopped || this.woken) return;
     this.woken = true;
     if (this.running) return; // the pass under way schedules the next one at once
