@@ -81,7 +81,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const virtualClock = !opts.clock && config.clock === 'virtual' ? await syncVirtualClock(database.db, log.child({ part: 'clock' })) : null;
   const clock = opts.clock ?? virtualClock?.clock ?? systemClock;
   const host = new URL(config.publicUrl).hostname;
-  const mailer = opts.mailer ?? (config.smtp ? smtpMailer(config.smtp.url, config.smtp.pool, host) : devMailbox(database.db, host, () => clock.now()));
+  const mailer = opts.mailer ?? (config.smtp ? smtpMailer(config.smtp.url, config.smtp.pool, host, config.smtpTimeoutMs) : devMailbox(database.db, host, () => clock.now()));
   const mailers = new Mailers(mailer, { pool: config.smtp?.pool ?? 5, host });
   const secret = await instanceSecret(database.db, config.secret);
   const signer = new LinkSigner(secret);

@@ -18,6 +18,7 @@ const EnvSchema = Type.Object({
   CARTBACK_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s/]+', description: 'base of every link in messages' })),
   CARTBACK_SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://', description: 'smtp://user:pass@host:port; unset = dev mailbox' })),
   CARTBACK_SMTP_POOL: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$', description: 'SMTP connections in the pool (default 5)' })),
+  CARTBACK_SMTP_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[0-9]{3,6}$', description: 'how long a mail server may stay silent before a send gives up (default 20000; connecting and its greeting get half of it). Before the message was handed over the send is tried again later; during it, never (it may have arrived)' })),
   CARTBACK_LOG_LEVEL: Type.Optional(Type.Union(LOG_LEVELS.map((l) => Type.Literal(l)))),
   CARTBACK_ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 24, description: 'bearer token for /api; generated on first start when unset' })),
   CARTBACK_SECRET: Type.Optional(Type.String({ minLength: 32, description: 'signs links; generated and kept in the database when unset' })),
@@ -39,6 +40,8 @@ export interface Config {
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   publicUrl: string;
   smtp: { url: string; pool: number } | null;
+  /** SMTP: the longest silence of a mail server in ms (connect and greeting: half), for every SMTP server a store uses */
+  smtpTimeoutMs: number;
   logLevel: (typeof LOG_LEVELS)[number];
   adminToken: string | null;
   secret: string | null;
@@ -95,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database,
     publicUrl: (e.CARTBACK_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     smtp: e.CARTBACK_SMTP_URL ? { url: e.CARTBACK_SMTP_URL, pool: Number(e.CARTBACK_SMTP_POOL ?? 5) } : null,
+    smtpTimeoutMs: Number(e.CARTBACK_SMTP_TIMEOUT_MS ?? 20000),
     logLevel: e.CARTBACK_LOG_LEVEL ?? 'info',
     adminToken: e.CARTBACK_ADMIN_TOKEN ?? null,
     secret: e.CARTBACK_SECRET ?? null,

@@ -21,3 +21,12 @@ test('no connection, or a break before the message was handed over, is deferred;
   assert.equal(deliveryOutcome(err({ code: 'ESOCKET' })).kind, 'uncertain', 'no command known: assume the worst (never twice)');
   assert.equal(deliveryOutcome(new Error('something odd')).kind, 'uncertain');
 });
+
+test('what our transport saw decides a break without a reply: any of the message sent is uncertain, none is deferred', () => {
+  // nodemailer names a socket timeout or a dropped connection CONN wherever it happened, during DATA too
+  assert.equal(deliveryOutcome(err({ code: 'ETIMEDOUT', command: 'CONN', messageStarted: true })).kind, 'uncertain');
+  assert.equal(deliveryOutcome(err({ code: 'ECONNECTION', command: 'CONN', messageStarted: true })).kind, 'uncertain');
+  assert.equal(deliveryOutcome(err({ code: 'ESOCKET', command: 'CONN', messageStarted: false })).kind, 'deferred');
+  assert.equal(deliveryOutcome(err({ code: 'ETIMEDOUT', command: 'CONN', messageStarted: false })).kind, 'deferred');
+  assert.equal(deliveryOutcome(err({ responseCode: 451, response: '451 later', messageStarted: true })).kind, 'deferred', 'a reply is a verdict');
+});

@@ -2,15 +2,15 @@
  * What a failed provider call means for the message. RFC 5321: a 4yz reply is a transient failure
  * (try again later), a 5yz one permanent (503, a bad command sequence, is not about the message).
  * Without a reply: if no connection was made or the session broke before the message was handed
- * over, it was not delivered (try again); if the connection broke while waiting for the verdict on
- * the message itself, it may or may not have been: never again (at most once, invariant 2).
+ * over, it was not delivered (try again); if the connection broke or went silent once the message
+ * was on its way, it may or may not have arrived: never again (at most once, invariant 2).
  */
 export type DeliveryOutcome =
   | { kind: 'deferred'; reason: string }
   | { kind: 'rejected'; reason: string; hardBounce: boolean }
   | { kind: 'uncertain'; reason: string };
 
-interface MailError { message?: string; code?: string; responseCode?: number; command?: string; response?: string }
+interface MailError { message?: string; code?: string; responseCode?: number; command?: string; response?: string; messageStarted?: boolean }
 
 // Enhanced status codes (RFC 3463) X.1.x are about the address (no such mailbox, bad syntax, moved).
 const ADDRESS_STATUS = /\b5\.1\.\d{1,3}\b/;
@@ -26,6 +26,11 @@ export function deliveryOutcome(err: unknown): DeliveryOutcome {
     const hardBounce = e.code === 'EENVELOPE' || e.command === 'RCPT TO' || ADDRESS_STATUS.test(e.response ?? '');
     return { kind: 'rejected', reason, hardBounce };
   }
+  // Our SMTP transport says whether any of the message went towards the server (transport.ts):
+  // nodemailer reports a timeout or a dropped connection during DATA as command CONN, like one
+  // while connecting, so that is what decides, where it is known.
+  if (e.messageStarted === true) return { kind: 'uncertain', reason };
+  if (e.messageStarted === false) return { kind: 'deferred', reason };
   if (e.code && BEFORE_HANDOVER.has(e.code)) return { kind: 'deferred', reason };
   // A socket error or timeout before the message was sent (connecting, greeting, envelope) is like
   // no connection; during or after DATA nobody knows whether it arrived.

@@ -39,14 +39,41 @@ export function envelope(mail: OutgoingMail, host: string) {
   };
 }
 
-export function smtpMailer(url: string, pool: number, host: string): Mailer {
+/**
+ * Set on an error of SMTP `send`: whether any of the message had been read towards the server
+ * (the envelope was accepted and DATA under way). nodemailer reports a socket timeout or a dropped
+ * connection with command `CONN` wherever it happened, so only this tells "never handed over, try
+ * again" from "the server may have it, never again" (src/channels/email/delivery-outcome.ts).
+ */
+export interface SendError extends Error { messageStarted?: boolean }
+
+/** A nodemailer plugin that keeps the stream the transport reads the message from (after DKIM and every other stage). */
+type Watched = { data: { cartbackStream?: { stream?: NodeJS.ReadableStream } }; message: { createReadStream(...a: unknown[]): NodeJS.ReadableStream } };
+function watchMessageStream(mail: Watched, done: (err?: Error | null) => void): void {
+  const holder = mail.data.cartbackStream;
+  if (holder) {
+    const create = mail.message.createReadStream.bind(mail.message);
+    mail.message.createReadStream = (...a: unknown[]) => (holder.stream = create(...a));
+  }
+  done();
+}
+
+export function smtpMailer(url: string, pool: number, host: string, timeoutMs = 20_000): Mailer {
   // Bounded waits: a stalled server must not hold a send (and its run's lease) for minutes.
-  const transport = nodemailer.createTransport({ url, pool: true, maxConnections: pool, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as unknown as string);
+  const transport = nodemailer.createTransport({ url, pool: true, maxConnections: pool, connectionTimeout: timeoutMs / 2, greetingTimeout: timeoutMs / 2, socketTimeout: timeoutMs } as unknown as string);
+  transport.use('stream', watchMessageStream as unknown as Parameters<typeof transport.use>[1]);
   return {
     label: `smtp ${new URL(url).host}`,
     async send(mail) {
-      const info = await transport.sendMail(envelope(mail, host));
-      return { providerId: info.messageId };
+      const watched: { stream?: NodeJS.ReadableStream } = {};
+      try {
+        const info = await transport.sendMail({ ...envelope(mail, host), cartbackStream: watched } as Parameters<typeof transport.sendMail>[0]);
+        return { providerId: info.messageId };
+      } catch (err) {
+        // readableDidRead: a byte of the message went towards the server (nodemailer's own test before it re-sends on another connection)
+        if (err instanceof Error) (err as SendError).messageStarted = (watched.stream as { readableDidRead?: boolean } | undefined)?.readableDidRead === true;
+        throw err;
+      }
     },
     async verify() {
       await transport.verify();
