@@ -2,9 +2,11 @@
  * Configuration: the only module that reads process.env. Every CARTBACK_* variable is validated at
  * start and every problem is reported at once, so an operator fixes a deployment in one pass.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import { dkimKeyProblem } from '../kernel/dkim-key.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const ROLES = ['all', 'api', 'worker'] as const;
@@ -29,6 +31,10 @@ const EnvSchema = Type.Object({
   CARTBACK_LEASE_MS: Type.Optional(Type.String({ pattern: '^[0-9]{3,7}$', description: 'how long a worker holds a claimed run before others may take it (default 30000)' })),
   CARTBACK_LINK_SCANNER_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$', description: 'a click this soon after delivery is taken for a mail security scanner, not a person (default 5; 0 turns the rule off)' })),
   CARTBACK_CLOCK: Type.Optional(Type.Union(CLOCKS.map((c) => Type.Literal(c)), { description: 'system (default), or virtual: real time plus an offset kept in the database that PUT /api/clock moves forward, for `cartback simulate` and tests only, never production' })),
+  CARTBACK_DKIM_DOMAIN: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$', description: "DKIM: the domain that signs the mail of stores without their own key (d=), normally the senders' domain" })),
+  CARTBACK_DKIM_SELECTOR: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$', description: 'DKIM: the selector (s=); the public key is published at <selector>._domainkey.<domain>' })),
+  CARTBACK_DKIM_PRIVATE_KEY: Type.Optional(Type.String({ description: 'DKIM: the RSA private key, PEM (at least 1024 bits)' })),
+  CARTBACK_DKIM_PRIVATE_KEY_FILE: Type.Optional(Type.String({ description: 'DKIM: a file holding the private key, instead of CARTBACK_DKIM_PRIVATE_KEY (a mounted secret)' })),
 });
 
 export type Env = Static<typeof EnvSchema>;
@@ -54,6 +60,8 @@ export interface Config {
   clock: (typeof CLOCKS)[number];
   /** a click within this many ms of delivery is taken for a scanner (0: the rule is off) */
   linkScannerMs: number;
+  /** signs the mail of stores without their own DKIM key */
+  dkim: { domainName: string; keySelector: string; privateKey: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const port = Number(relevant.CARTBACK_PORT ?? 4700);
   if (port > 65535) problems.push(`CARTBACK_PORT=${port}: must be at most 65535`);
+  const dkim = dkimConfig(relevant, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const e = relevant as Env;
@@ -109,7 +118,35 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     leaseMs: Number(e.CARTBACK_LEASE_MS ?? 30000),
     clock: e.CARTBACK_CLOCK ?? 'system',
     linkScannerMs: Number(e.CARTBACK_LINK_SCANNER_SECONDS ?? 5) * 1000,
+    dkim,
   };
+}
+
+/**
+ * The instance's DKIM key: all of domain, selector and key, or none. The key is read (from the
+ * variable or its _FILE) and checked here, so a key that cannot sign stops the start instead of
+ * every message going out unsigned.
+ */
+function dkimConfig(env: Record<string, string | undefined>, problems: string[]): Config['dkim'] {
+  const { CARTBACK_DKIM_DOMAIN: domain, CARTBACK_DKIM_SELECTOR: selector, CARTBACK_DKIM_PRIVATE_KEY: inline, CARTBACK_DKIM_PRIVATE_KEY_FILE: file } = env;
+  if (!domain && !selector && !inline && !file) return null;
+  if (inline && file) problems.push('CARTBACK_DKIM_PRIVATE_KEY and CARTBACK_DKIM_PRIVATE_KEY_FILE are both set: give the key one way');
+  // An env file cannot hold line breaks: a key written there with \n escapes is taken as PEM.
+  let key = inline?.replace(/\\n/g, '\n');
+  if (!inline && file) {
+    try {
+      key = fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      problems.push(`CARTBACK_DKIM_PRIVATE_KEY_FILE=${JSON.stringify(file)}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      return null;
+    }
+  }
+  const missing = [!domain && 'CARTBACK_DKIM_DOMAIN', !selector && 'CARTBACK_DKIM_SELECTOR', !key && 'CARTBACK_DKIM_PRIVATE_KEY (or _FILE)'].filter(Boolean);
+  if (missing.length) problems.push(`DKIM signing needs ${missing.join(' and ')} as well`);
+  const problem = key ? dkimKeyProblem(key) : null;
+  if (problem) problems.push(`${file && !inline ? 'CARTBACK_DKIM_PRIVATE_KEY_FILE' : 'CARTBACK_DKIM_PRIVATE_KEY'}: ${problem}`);
+  if (missing.length || problem || !domain || !selector || !key) return null;
+  return { domainName: domain, keySelector: selector, privateKey: key };
 }
 
 /** Every setting with its description, for `cartback doctor` and the README. */

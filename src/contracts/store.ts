@@ -55,7 +55,7 @@ export const StoreSettings = Type.Object(
     }),
     dkimDomain: Type.String({ default: '', maxLength: 253, pattern: '^$|^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$', description: "DKIM: the domain that signs (d=), normally the sender email's domain. With dkimSelector and dkimPrivateKey; empty: the instance's CARTBACK_DKIM_*, if any" }),
     dkimSelector: Type.String({ default: '', maxLength: 63, pattern: '^$|^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$', description: 'DKIM: the selector (s=); the public key is published at <selector>._domainkey.<domain>' }),
-    dkimPrivateKey: Type.String({ default: '', maxLength: 10_000, pattern: '^$|^\\s*-----BEGIN (RSA )?PRIVATE KEY-----', description: 'DKIM: the RSA private key, PEM (PKCS#1 or PKCS#8). Shown masked' }),
+    dkimPrivateKey: Type.String({ default: '', maxLength: 10_000, description: 'DKIM: the RSA private key (at least 1024 bits), PEM (PKCS#1 or PKCS#8); one that cannot sign is refused with invalid_dkim_key. Shown masked' }),
     captureEmail: Type.Boolean({ default: false, description: 'the snippet captures an email typed into a checkout or newsletter field (on blur)' }),
     emailFields: Type.Array(Type.String({ maxLength: 200 }), {
       default: ['input[type=email]', 'input[name*=email i]', 'input[autocomplete=email]', '#checkout_email', '#billing_email'],

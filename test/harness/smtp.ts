@@ -12,6 +12,8 @@ export interface SmtpSink {
   /** recipients whose next DATA gets this reply instead of being accepted, as many times as listed (451: try later) */
   deferData: Map<string, Array<{ code: number; message: string }>>;
   received: number;
+  /** the message exactly as it came over SMTP (a DKIM signature is checked on these bytes) */
+  raw(mail: ParsedMail): Buffer;
   waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
   close(): Promise<void>;
 }
@@ -24,6 +26,8 @@ export async function startSmtp(): Promise<SmtpSink> {
     refuse: new Map(),
     deferData: new Map(),
   } as SmtpSink;
+  const raws = new WeakMap<ParsedMail, Buffer>();
+  sink.raw = (mail) => raws.get(mail) ?? Buffer.alloc(0);
   const reply = (r: { code: number; message: string }) => Object.assign(new Error(r.message), { responseCode: r.code });
   const server = new SMTPServer({
     authOptional: true,
@@ -34,8 +38,12 @@ export async function startSmtp(): Promise<SmtpSink> {
       callback(r ? reply(r) : undefined);
     },
     onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      new Promise<Buffer>((resolve, reject) => stream.once('end', () => resolve(Buffer.concat(chunks))).once('error', reject))
+        .then(async (bytes) => {
+          const mail = await simpleParser(bytes);
+          raws.set(mail, bytes);
           const to = session.envelope.rcptTo[0]?.address ?? '';
           const deferred = sink.deferData.get(to)?.shift();
           if (deferred) return callback(reply(deferred));

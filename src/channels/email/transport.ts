@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import { newId } from '../../kernel/ids.ts';
 import type { DB } from '../../store/schema.ts';
+import { dkimOption, type DkimKey } from './dkim.ts';
 
 export interface OutgoingMail {
   storeId: string;
@@ -16,6 +17,8 @@ export interface OutgoingMail {
   html: string;
   text: string;
   headers: Record<string, string>;
+  /** set by the store's mailer (mailers.ts) when its mail is DKIM-signed */
+  dkim?: DkimKey;
 }
 
 export interface Mailer {
@@ -36,6 +39,7 @@ export function envelope(mail: OutgoingMail, host: string) {
     text: mail.text,
     headers: mail.headers,
     messageId: `<${mail.messageId}@${host}>`,
+    ...(mail.dkim ? { dkim: dkimOption(mail.dkim) } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { Value } from 'typebox/value';
 import { MIN_EVENT_RETENTION_DAYS, StoreSettings, type StoreView } from '../../contracts/store.ts';
 import { AppError } from '../../kernel/errors.ts';
+import { dkimKeyProblem } from '../../kernel/dkim-key.ts';
 import { isDuration, parseDuration } from '../../kernel/duration.ts';
 import { isCurrency } from '../../kernel/money.ts';
 import { isTimeZone } from '../../kernel/timezone.ts';
@@ -27,6 +28,16 @@ export function checkSettings(input: unknown, opts: { writing?: boolean } = {}):
   if (opts.writing && typeof s.timezone === 'string' && !isTimeZone(s.timezone)) problems.push(`/timezone ${JSON.stringify(s.timezone)} is not an IANA time zone (e.g. Asia/Shanghai)`);
   if (opts.writing && typeof s.currency === 'string' && !isCurrency(s.currency)) problems.push(`/currency ${JSON.stringify(s.currency)} is not an ISO 4217 currency`);
   if (opts.writing && typeof s.eventRetention === 'string' && isDuration(s.eventRetention) && parseDuration(s.eventRetention) < MIN_EVENT_RETENTION_DAYS * 86_400_000) problems.push(`/eventRetention must be at least P${MIN_EVENT_RETENTION_DAYS}D (a retried event is recognized by its stored copy)`);
+  // A DKIM key that cannot sign would let mail go out unsigned without a word (nodemailer skips it).
+  const keyProblem = opts.writing && typeof s.dkimPrivateKey === 'string' && s.dkimPrivateKey !== '' ? dkimKeyProblem(s.dkimPrivateKey) : null;
+  if (keyProblem) {
+    const others = problems.filter((p) => !p.startsWith('/dkimPrivateKey '));
+    throw new AppError('invalid_dkim_key', `dkimPrivateKey: ${keyProblem}`, [`/dkimPrivateKey ${keyProblem}`, ...others]);
+  }
+  if (opts.writing) {
+    const dkim = [s.dkimDomain, s.dkimSelector, s.dkimPrivateKey];
+    if (dkim.some(Boolean) && !dkim.every(Boolean)) problems.push('/dkimDomain, /dkimSelector and /dkimPrivateKey go together: set all three, or none (then the instance\'s CARTBACK_DKIM_* sign)');
+  }
   if (problems.length) throw new AppError('invalid_body', 'invalid store settings', problems);
   return withDefaults as StoreSettings;
 }
