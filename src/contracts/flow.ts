@@ -66,7 +66,8 @@ export type NodeOf<T extends FlowNode['type']> = Extract<FlowNode, { type: T }>;
 
 export const FlowDefinition = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 200 }),
+    // The name is a column, and PostgreSQL text cannot hold U+0000.
+    name: Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\x00]*$' }),
     description: Type.Optional(Type.String({ maxLength: 2000 })),
     trigger: Type.Literal('cart_abandoned'),
     stopOnPurchase: Type.Optional(Type.Boolean({ default: true, description: 'a purchase ends every run of this flow for the contact' })),
