@@ -217,3 +217,77 @@ export const cartOps: fc.Arbitrary<CartOp[]> = fc.array(fc.tuple(cartOp, fc.opti
   });
   return out;
 });
+
+// ---------------------------------------------------------------------------------------------
+// Flow definitions: random graphs, and the three-step flow with something broken
+
+const NODE_IDS = ['trigger', 'a', 'b', 'c', 'd', 'end'] as const;
+const link = fc.oneof({ weight: 6, arbitrary: fc.constantFrom<unknown>(...NODE_IDS) }, { weight: 2, arbitrary: fc.constantFrom<unknown>(null, undefined) }, { weight: 1, arbitrary: fc.constantFrom<unknown>('nowhere', '', 5, 'a b', {}, ['a']) });
+
+export const duration: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom('PT1S', 'PT2H', 'P3D', 'P1W', 'P1DT12H', 'PT1.5S', 'PT30M'),
+  fc.constantFrom('P', 'PT', 'P1Y', 'P1M', '1 day', '', 'PT0S', 'PT0.4S', 'pt1h', 'P-1D', 'PT1H ', 5, null),
+  fc.constantFrom('P99999999999999W', 'PT99999999999999999999S', 'P9007199254740993D', 'P1000000D', 'P520W', 'P3650D', 'P3651D'),
+  fc.tuple(fc.nat(), fc.constantFrom('W', 'D', 'H', 'M', 'S')).map(([n, u]) => (u === 'H' || u === 'M' || u === 'S' ? `PT${n}${u}` : `P${n}${u}`)),
+);
+
+const templateKey = fc.oneof(fc.constantFrom('helpful-1', 'helpful-2', 'classic-1', 'classic-3'), fc.constantFrom('no-such-template', '', 'HELPFUL-1', '../etc/passwd'), hostileText(20));
+
+const check: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom({ kind: 'purchased' }, { kind: 'has_consent', channel: 'email' }, { kind: 'opened' }, { kind: 'clicked', node: 'b' }, { kind: 'opened', node: 'trigger' }),
+  fc.record({ kind: fc.constant('cart_value'), op: fc.constantFrom('gte', 'lt', 'eq'), amount: fc.oneof(fc.double(), fc.integer({ min: -5, max: 1e9 })) }),
+  fc.constantFrom({ kind: 'weather' }, {}, null, 'purchased', { kind: 'purchased', extra: 1 }),
+);
+
+const discount: fc.Arbitrary<unknown> = fc.record({
+  kind: fc.constantFrom('percent', 'amount', 'free_shipping', 'bogus'),
+  value: fc.oneof(fc.integer({ min: -10, max: 200 }), fc.double(), fc.constant('10')),
+  validFor: fc.oneof(duration, fc.constant('today')),
+}, { requiredKeys: ['kind', 'value', 'validFor'] });
+
+const variants: fc.Arbitrary<unknown> = fc.array(fc.record({ id: fc.constantFrom('A', 'B', 'C', 'a b', ''), template: templateKey, weight: fc.oneof(fc.integer({ min: -1, max: 5 }), fc.double()) }), { minLength: 0, maxLength: 9 });
+
+const nodeBase = { id: fc.oneof({ weight: 8, arbitrary: fc.constantFrom<unknown>(...NODE_IDS) }, { weight: 1, arbitrary: fc.constantFrom<unknown>('', 'x'.repeat(65), 7, null, 'ünï') }), label: hostileText(30), position: fc.record({ x: fc.double(), y: fc.integer() }) };
+
+export const flowNode: fc.Arbitrary<unknown> = fc.oneof(
+  fc.record({ ...nodeBase, type: fc.constant('trigger'), event: fc.constantFrom('cart_abandoned', 'order_placed'), next: link }, { requiredKeys: ['id', 'type', 'event'] }),
+  fc.record({ ...nodeBase, type: fc.constant('wait'), duration, next: link }, { requiredKeys: ['id', 'type', 'duration'] }),
+  fc.record({ ...nodeBase, type: fc.constant('send_email'), template: templateKey, variants, discount, next: link }, { requiredKeys: ['id', 'type', 'template'] }),
+  fc.record({ ...nodeBase, type: fc.constant('condition'), check, yes: link, no: link }, { requiredKeys: ['id', 'type', 'check'] }),
+  fc.record({ ...nodeBase, type: fc.constant('holdout'), percent: fc.oneof(fc.integer({ min: -10, max: 110 }), fc.double()), next: link }, { requiredKeys: ['id', 'type', 'percent'] }),
+  fc.record({ ...nodeBase, type: fc.constant('exit') }, { requiredKeys: ['id', 'type'] }),
+  fc.record({ ...nodeBase, type: fc.constantFrom('sms', 'webhook', '', 'Trigger'), next: link }, { requiredKeys: ['id', 'type'] }),
+  fc.anything({ maxDepth: 2 }),
+).map((n) => {
+  // Sometimes a field no schema knows (additionalProperties: false must refuse it).
+  if (typeof n === 'object' && n !== null && !Array.isArray(n) && Object.keys(n).length % 5 === 0) return { ...n, unknown: true };
+  return n;
+});
+
+const flowName = fc.oneof({ weight: 3, arbitrary: fc.constantFrom('Prop flow A', 'Prop flow B', 'Base flow') }, { weight: 2, arbitrary: hostileText(40) }, { weight: 1, arbitrary: fc.constantFrom('', 'x'.repeat(201), 'a\u0000b', 5, null) });
+
+/** The three-step flow with a few things broken: a node dropped or replaced, a link redirected (loops), a field changed. */
+const brokenThreeStep: fc.Arbitrary<unknown> = fc.tuple(flowName, fc.array(fc.tuple(fc.nat(), fc.constantFrom('drop', 'replace', 'relink', 'duration'), flowNode, link, duration), { maxLength: 3 })).map(([name, edits]) => {
+  const nodes: Array<Record<string, unknown>> = [
+    { id: 'trigger', type: 'trigger', event: 'cart_abandoned', next: 'a' },
+    { id: 'a', type: 'send_email', template: 'helpful-1', next: 'b' },
+    { id: 'b', type: 'wait', duration: 'PT2H', next: 'c' },
+    { id: 'c', type: 'send_email', template: 'helpful-2', discount: { kind: 'percent', value: 5, validFor: 'P3D' }, next: 'end' },
+    { id: 'end', type: 'exit' },
+  ];
+  for (const [i, what, node, to, d] of edits) {
+    const at = i % nodes.length;
+    if (what === 'drop' && nodes.length > 1) nodes.splice(at, 1);
+    if (what === 'replace') nodes[at] = node as Record<string, unknown>;
+    if (what === 'relink' && nodes[at] && typeof nodes[at] === 'object') nodes[at] = { ...nodes[at], next: to };
+    if (what === 'duration') nodes[2] = { ...nodes[2], duration: d };
+  }
+  return { name, trigger: 'cart_abandoned', nodes };
+});
+
+/** A flow definition: random graphs, the three-step flow broken, or not a definition at all. */
+export const flowDefinition: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 4, arbitrary: brokenThreeStep },
+  { weight: 3, arbitrary: fc.record({ name: flowName, trigger: fc.constantFrom('cart_abandoned', 'cart_abandoned', 'x'), description: hostileText(60), stopOnPurchase: fc.oneof(fc.boolean(), fc.constant('yes')), nodes: fc.array(flowNode, { maxLength: 8 }), extra: fc.anything({ maxDepth: 1 }) }, { requiredKeys: ['name', 'trigger', 'nodes'] }) },
+  { weight: 1, arbitrary: fc.oneof(fc.anything({ maxDepth: 3 }), fc.constantFrom(null, [], 'flow', { nodes: 'a' }, { name: 'n', trigger: 'cart_abandoned', nodes: Array.from({ length: 201 }, (_, i) => ({ id: `n${i}`, type: 'exit' })) })) },
+);
