@@ -37,7 +37,7 @@ program.addCommand(userCommand());
 program.addCommand(demoCommand());
 program.addCommand(contactCommand());
 program.addCommand(simulateCommand());
-program.command('doctor').description('check database, SMTP and public URL').action(doctor);
+program.command('doctor').description('check database, SMTP, public URL, and the SPF, DKIM and DMARC records of every sender domain').action(doctor);
 program
   .command('bench')
   .description('run the benchmarks beside their baselines (same as npm run bench; see bench/README.md)')

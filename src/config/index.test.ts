@@ -42,3 +42,13 @@ test('the clock is the system clock unless virtual is asked for, by name', () =>
   assert.equal(loadConfig({ CARTBACK_CLOCK: 'virtual' }).clock, 'virtual');
   assert.throws(() => loadConfig({ CARTBACK_CLOCK: 'fast' }), /CARTBACK_CLOCK="fast": must be one of system, virtual/);
 });
+
+test('CARTBACK_DNS_SERVER is an IP address with an optional port; a name or a bad port is reported with the rest', () => {
+  assert.equal(loadConfig({}).dnsServer, null);
+  for (const ok of ['127.0.0.1', '127.0.0.1:5353', '2001:db8::53', '[2001:db8::53]:53']) assert.equal(loadConfig({ CARTBACK_DNS_SERVER: ok }).dnsServer, ok);
+  assert.throws(
+    () => loadConfig({ CARTBACK_DNS_SERVER: 'dns.example.com', CARTBACK_LOG_LEVEL: 'loud' }),
+    (e: ConfigError) => e.problems.length === 2 && /CARTBACK_DNS_SERVER="dns.example.com": must be an IP address/.test(e.message),
+  );
+  assert.throws(() => loadConfig({ CARTBACK_DNS_SERVER: '127.0.0.1:70000' }), /CARTBACK_DNS_SERVER="127.0.0.1:70000": the port must be between 1 and 65535/);
+});

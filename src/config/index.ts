@@ -3,6 +3,7 @@
  * start and every problem is reported at once, so an operator fixes a deployment in one pass.
  */
 import fs from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
@@ -31,6 +32,7 @@ const EnvSchema = Type.Object({
   CARTBACK_LEASE_MS: Type.Optional(Type.String({ pattern: '^[0-9]{3,7}$', description: 'how long a worker holds a claimed run before others may take it (default 30000)' })),
   CARTBACK_LINK_SCANNER_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$', description: 'a click this soon after delivery is taken for a mail security scanner, not a person (default 5; 0 turns the rule off)' })),
   CARTBACK_CLOCK: Type.Optional(Type.Union(CLOCKS.map((c) => Type.Literal(c)), { description: 'system (default), or virtual: real time plus an offset kept in the database that PUT /api/clock moves forward, for `cartback simulate` and tests only, never production' })),
+  CARTBACK_DNS_SERVER: Type.Optional(Type.String({ minLength: 1, description: "the DNS server doctor's and the API's SPF, DKIM and DMARC checks ask, as IP[:port] ([IPv6]:port); unset: the system's resolvers" })),
   CARTBACK_DKIM_DOMAIN: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$', description: "DKIM: the domain that signs the mail of stores without their own key (d=), normally the senders' domain" })),
   CARTBACK_DKIM_SELECTOR: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$', description: 'DKIM: the selector (s=); the public key is published at <selector>._domainkey.<domain>' })),
   CARTBACK_DKIM_PRIVATE_KEY: Type.Optional(Type.String({ description: 'DKIM: the RSA private key, PEM (at least 1024 bits)' })),
@@ -60,6 +62,8 @@ export interface Config {
   clock: (typeof CLOCKS)[number];
   /** a click within this many ms of delivery is taken for a scanner (0: the rule is off) */
   linkScannerMs: number;
+  /** where the deliverability checks send DNS questions (IP[:port]); null: the system's resolvers */
+  dnsServer: string | null;
   /** signs the mail of stores without their own DKIM key */
   dkim: { domainName: string; keySelector: string; privateKey: string } | null;
 }
@@ -89,6 +93,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const port = Number(relevant.CARTBACK_PORT ?? 4700);
   if (port > 65535) problems.push(`CARTBACK_PORT=${port}: must be at most 65535`);
+  const dnsProblem = relevant.CARTBACK_DNS_SERVER ? dnsServerProblem(relevant.CARTBACK_DNS_SERVER) : null;
+  if (dnsProblem) problems.push(`CARTBACK_DNS_SERVER=${JSON.stringify(relevant.CARTBACK_DNS_SERVER)}: ${dnsProblem}`);
   const dkim = dkimConfig(relevant, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -118,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     leaseMs: Number(e.CARTBACK_LEASE_MS ?? 30000),
     clock: e.CARTBACK_CLOCK ?? 'system',
     linkScannerMs: Number(e.CARTBACK_LINK_SCANNER_SECONDS ?? 5) * 1000,
+    dnsServer: e.CARTBACK_DNS_SERVER ?? null,
     dkim,
   };
 }
@@ -147,6 +154,15 @@ function dkimConfig(env: Record<string, string | undefined>, problems: string[])
   if (problem) problems.push(`${file && !inline ? 'CARTBACK_DKIM_PRIVATE_KEY_FILE' : 'CARTBACK_DKIM_PRIVATE_KEY'}: ${problem}`);
   if (missing.length || problem || !domain || !selector || !key) return null;
   return { domainName: domain, keySelector: selector, privateKey: key };
+}
+
+/** host[:port] where host is an IP address: Node asks DNS servers by address, never by name. */
+function dnsServerProblem(value: string): string | null {
+  const m = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(value) ?? /^([^:]+)(?::(\d{1,5}))?$/.exec(value);
+  const host = m ? m[1]! : value; // an IPv6 address without brackets and without a port
+  if (!isIP(host)) return 'must be an IP address, optionally with a port (203.0.113.53, 203.0.113.53:5353, [2001:db8::53]:53): DNS servers are asked by address';
+  if (m?.[2] !== undefined && (Number(m[2]) < 1 || Number(m[2]) > 65535)) return 'the port must be between 1 and 65535';
+  return null;
 }
 
 /** Every setting with its description, for `cartback doctor` and the README. */

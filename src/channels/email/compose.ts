@@ -31,8 +31,13 @@ export function emailLocale(contact: Contact, store: Store): string {
   return pickLocale(contact.locale, store.settings.locale);
 }
 
+/** The sender email: the store's, else no-reply@ its domain (cartback.local when it has none). */
+export function fromEmail(store: Store): string {
+  return store.settings.senderEmail || `no-reply@${store.settings.domain || 'cartback.local'}`;
+}
+
 export function fromAddress(store: Store): string {
-  const email = store.settings.senderEmail || `no-reply@${store.settings.domain || 'cartback.local'}`;
+  const email = fromEmail(store);
   const name = (store.settings.senderName || store.name).replace(/["\\]/g, '');
   return `"${name}" <${email}>`;
 }

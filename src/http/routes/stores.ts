@@ -5,6 +5,10 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Services } from '../../app.ts';
+import { checkSender } from '../../channels/email/dns/checks.ts';
+import { DnsLookup } from '../../channels/email/dns/lookup.ts';
+import { senderSetup } from '../../channels/email/dns/senders.ts';
+import { DeliverabilityReport } from '../../contracts/deliverability.ts';
 import { StoreCreate, StoreCreated, StoreSettingsPatch, StoreView } from '../../contracts/store.ts';
 import { storeActivity } from '../../reports/activity.ts';
 import { getStore, listStores, rotatePublicKey, rotateWriteKey, storeView, updateStore } from '../../store/queries/stores.ts';
@@ -14,7 +18,7 @@ import { maySee } from '../scope.ts';
 
 export const StoreParams = Type.Object({ storeId: Type.String({ maxLength: 64 }) });
 const sec = ADMIN_SECURITY;
-const ConnectInfo = Type.Object({ publicUrl: Type.String(), snippetUrl: Type.String(), trackUrl: Type.String(), shopifyWebhookUrl: Type.String(), woocommerceWebhookUrl: Type.String() });
+const ConnectInfo = Type.Object({ publicUrl: Type.String(), snippetUrl: Type.String(), trackUrl: Type.String(), shopifyWebhookUrl: Type.String(), woocommerceWebhookUrl: Type.String(), bounceWebhookUrl: Type.String() });
 
 export const storeRoutes = (s: Services): FastifyPluginAsync => async (app) => {
   const db = s.database.db;
@@ -43,12 +47,22 @@ export const storeRoutes = (s: Services): FastifyPluginAsync => async (app) => {
   }, async (req) => {
     const { id } = await storeOf(req);
     const base = s.config.publicUrl;
-    return { publicUrl: base, snippetUrl: `${base}/snippet.js`, trackUrl: `${base}/v1/track`, shopifyWebhookUrl: `${base}/v1/webhooks/shopify/${id}`, woocommerceWebhookUrl: `${base}/v1/webhooks/woocommerce/${id}` };
+    return { publicUrl: base, snippetUrl: `${base}/snippet.js`, trackUrl: `${base}/v1/track`, shopifyWebhookUrl: `${base}/v1/webhooks/shopify/${id}`, woocommerceWebhookUrl: `${base}/v1/webhooks/woocommerce/${id}`, bounceWebhookUrl: `${base}/v1/webhooks/bounces/${id}` };
   });
 
   app.get('/api/stores/:storeId/activity', {
     schema: { tags: ['stores'], summary: 'Events received lately and where from (snippet, Shopify, WooCommerce, server API): is the store connected?', security: sec, params: StoreParams },
   }, async (req) => storeActivity(db, (await storeOf(req)).id, s.clock.now()));
+
+  // Asks DNS only (CARTBACK_DNS_SERVER, else the system's resolvers), a few seconds at most; the
+  // same checks `cartback doctor` prints for every sender in use.
+  app.get('/api/stores/:storeId/deliverability', {
+    schema: { tags: ['stores'], summary: "SPF, DKIM and DMARC of the store's sender domain: ok, warn or fail, what to fix, and the records to publish", security: sec, params: StoreParams, response: { 200: DeliverabilityReport } },
+  }, async (req) => {
+    const store = await storeOf(req);
+    const report = await checkSender(new DnsLookup(s.config.dnsServer), senderSetup(store, { dkim: s.config.dkim, smtpUrl: s.config.smtp?.url ?? null }));
+    return { ...report, dnsServer: s.config.dnsServer, checkedAt: new Date(s.clock.now()).toISOString() };
+  });
 
   app.post('/api/stores/:storeId/mail/verify', {
     schema: { tags: ['stores'], summary: "Check that the store's mail server accepts a connection and the credentials", security: sec, params: StoreParams, response: { 200: Type.Object({ ok: Type.Boolean(), mailer: Type.String(), error: Type.Optional(Type.String()) }) } },
