@@ -25,6 +25,7 @@ for (const dialect of DIALECTS) {
         trackUrl: `${base}/v1/track`,
         shopifyWebhookUrl: `${base}/v1/webhooks/shopify/${id}`,
         woocommerceWebhookUrl: `${base}/v1/webhooks/woocommerce/${id}`,
+        bounceWebhookUrl: `${base}/v1/webhooks/bounces/${id}`,
       });
 
       const snippet = await cb.api.get(r.body.snippetUrl);

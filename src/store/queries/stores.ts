@@ -34,9 +34,10 @@ export function checkSettings(input: unknown, opts: { writing?: boolean } = {}):
     const others = problems.filter((p) => !p.startsWith('/dkimPrivateKey '));
     throw new AppError('invalid_dkim_key', `dkimPrivateKey: ${keyProblem}`, [`/dkimPrivateKey ${keyProblem}`, ...others]);
   }
-  if (opts.writing) {
-    const dkim = [s.dkimDomain, s.dkimSelector, s.dkimPrivateKey];
-    if (dkim.some(Boolean) && !dkim.every(Boolean)) problems.push('/dkimDomain, /dkimSelector and /dkimPrivateKey go together: set all three, or none (then the instance\'s CARTBACK_DKIM_* sign)');
+  if (opts.writing && (s.dkimDomain || s.dkimSelector || s.dkimPrivateKey)) {
+    for (const k of ['dkimDomain', 'dkimSelector', 'dkimPrivateKey'] as const) {
+      if (!s[k]) problems.push(`/${k} is needed too: DKIM signs with a domain, a selector and a key together (clear all three and the instance's CARTBACK_DKIM_* sign, if set)`);
+    }
   }
   if (problems.length) throw new AppError('invalid_body', 'invalid store settings', problems);
   return withDefaults as StoreSettings;

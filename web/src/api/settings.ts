@@ -30,6 +30,7 @@ export interface ConnectInfo {
   trackUrl: string;
   shopifyWebhookUrl: string;
   woocommerceWebhookUrl: string;
+  bounceWebhookUrl: string;
 }
 export interface StorePatch { name?: string; settings?: Partial<StoreSettings> }
 export interface NewStore { name: string; settings: Partial<StoreSettings> }

@@ -1,10 +1,10 @@
 /**
- * A secret setting (SMTP URL, webhook signing secret). The server only ever shows a mask (its last
+ * A secret setting (SMTP URL, webhook signing secret, DKIM key). The server only ever shows a mask (its last
  * characters, or the SMTP URL without its password) and keeps the stored secret when the mask comes
  * back, so this field's value IS the mask until the person replaces or clears it: an empty
  * replacement means "unchanged", never "remove". Clearing is its own, undoable, choice.
  */
-import { Button, Code, Group, Input, Stack, Text } from '@mantine/core';
+import { Button, Code, Group, Input, Stack, Text, Textarea } from '@mantine/core';
 import { IconArrowBackUp, IconEraser, IconReplace } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,8 @@ export interface SecretFieldProps {
   onChange: (value: string) => void;
   error?: string;
   placeholder?: string;
+  /** several lines (a PEM key): typed into a text area, in a monospace font */
+  multiline?: boolean;
 }
 
 /** The SMTP mask comes percent-encoded (the dots are set as a URL password); show it as read. */
@@ -30,29 +32,34 @@ const readable = (mask: string) => {
   }
 };
 
-export function SecretField({ label, description, saved, value, onChange, error, placeholder }: SecretFieldProps) {
+export function SecretField({ label, description, saved, value, onChange, error, placeholder, multiline }: SecretFieldProps) {
   const { t } = useTranslation();
   const isSet = saved !== '';
   const [editing, setEditing] = useState(false);
   const [typed, setTyped] = useState('');
 
   if (!isSet || editing) {
+    const input = {
+      label,
+      description,
+      placeholder: isSet ? t('settings.secret.replacePlaceholder') : placeholder,
+      value: typed,
+      onChange: (e: { currentTarget: { value: string } }) => {
+        setTyped(e.currentTarget.value);
+        onChange(e.currentTarget.value.trim() || saved);
+      },
+      error,
+      autoComplete: 'off',
+      'data-autofocus': editing || undefined,
+      autoFocus: editing,
+    };
     return (
       <Stack gap={6}>
-        <PasswordField
-          label={label}
-          description={description}
-          placeholder={isSet ? t('settings.secret.replacePlaceholder') : placeholder}
-          value={typed}
-          onChange={(e) => {
-            setTyped(e.currentTarget.value);
-            onChange(e.currentTarget.value.trim() || saved);
-          }}
-          error={error}
-          autoComplete="off"
-          data-autofocus={editing || undefined}
-          autoFocus={editing}
-        />
+        {multiline ? (
+          <Textarea {...input} autosize minRows={4} maxRows={12} spellCheck={false} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 'var(--mantine-font-size-xs)' } }} />
+        ) : (
+          <PasswordField {...input} />
+        )}
         {editing && (
           <Group>
             <Button size="compact-sm" variant="subtle" leftSection={<IconArrowBackUp size={14} aria-hidden />} onClick={() => { setEditing(false); setTyped(''); onChange(saved); }}>

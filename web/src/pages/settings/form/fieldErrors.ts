@@ -45,9 +45,9 @@ function describe(t: TFunction, p: Problem): string {
   return index === null ? base : t('settings.errors.entry', { n: index + 1, message: base });
 }
 
-/** Field messages for an invalid_body error; empty for any other error (shown as a toast instead). */
+/** Field messages for an invalid_body error (or invalid_dkim_key, which names its field the same way); empty for any other error (shown as a toast instead). */
 export function fieldErrors(t: TFunction, err: unknown): FieldErrors {
-  if (!(err instanceof ApiError) || err.code !== 'invalid_body' || !Array.isArray(err.details)) return {};
+  if (!(err instanceof ApiError) || (err.code !== 'invalid_body' && err.code !== 'invalid_dkim_key') || !Array.isArray(err.details)) return {};
   const out: FieldErrors = {};
   for (const d of err.details) {
     const p = toProblem(d);
