@@ -97,3 +97,17 @@ test('custom templates cannot pull files from the server', async () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Shrunk counterexamples of test/properties/templates.test.ts.
+test('a render is bounded: a huge range, nested loops and string doubling fail fast instead of taking the process down', async () => {
+  for (const costly of [
+    '{% for i in (1..100000000) %}x{% endfor %}',
+    '{% for a in (1..100000) %}{% for b in (1..100000) %}{% endfor %}{% endfor %}',
+    '{% assign s = "xxxxxxxxxx" %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}',
+  ]) {
+    const t = await compileTemplate('costly', 'en', { ...VALID, text: costly });
+    const t0 = Date.now();
+    await assert.rejects(renderEmail(t, sampleContext('en')), /limit exceeded/, costly);
+    assert.ok(Date.now() - t0 < 5000, `bounded: ${costly}`);
+  }
+});

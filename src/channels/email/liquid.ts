@@ -31,6 +31,15 @@ function engine(escapeOutput: boolean): Liquid {
     // Custom templates are user input: an empty in-memory file map makes include/render/layout
     // unable to read anything from the server's disk.
     templates: {},
+    // A store's template is user input that runs on every send, inside the transaction that claims
+    // it, and on every save and preview: it must not be able to take the process down. Without these,
+    // `{% for i in (1..100000000) %}` in one saved template ran the server out of memory (found by
+    // test/properties/templates.test.ts). parseLimit: characters per parse (sources are at most
+    // 200 KB of MJML; its compiled HTML is a few times that); renderLimit: ms per part (a real
+    // render takes well under 1 ms); memoryLimit: what ranges, loops and string filters may allocate.
+    parseLimit: 4_000_000,
+    renderLimit: 500,
+    memoryLimit: 20_000_000,
     ...(escapeOutput ? { outputEscape: 'escape' as const } : {}),
   });
   liquid.registerFilter('money', money);
