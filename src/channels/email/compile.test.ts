@@ -99,6 +99,12 @@ test('custom templates cannot pull files from the server', async () => {
 });
 
 // Shrunk counterexamples of test/properties/templates.test.ts.
+test('a source with a NUL character is refused at compile, naming the line (PostgreSQL answered the save with a 500)', async () => {
+  const nul = { ...VALID, mjml: VALID.mjml.replace('<mj-title>', '<mj-title>\u0000') };
+  await assert.rejects(compileTemplate('nul', 'en', nul), (err: unknown) => err instanceof TemplateError && err.problems[0]?.line === 3 && /NUL/.test(err.problems[0].message));
+  await assert.rejects(compileTemplate('nul', 'en', { ...VALID, text: 'Hi\u0000' }), TemplateError);
+});
+
 test('a render is bounded: a huge range, nested loops and string doubling fail fast instead of taking the process down', async () => {
   for (const costly of [
     '{% for i in (1..100000000) %}x{% endfor %}',

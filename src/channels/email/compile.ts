@@ -51,6 +51,12 @@ export function templateVersion(source: TemplateSource): string {
 export async function compileTemplate(key: string, locale: string, source: TemplateSource): Promise<CompiledTemplate> {
   const version = templateVersion(source);
   const problems: TemplateProblem[] = [];
+  // PostgreSQL text cannot hold U+0000: a source with one would be refused by the database on save.
+  for (const part of ['mjml', 'text'] as const) {
+    const at = source[part].indexOf('\u0000');
+    if (at >= 0) problems.push({ part, line: source[part].slice(0, at).split('\n').length, message: 'contains a NUL character (U+0000)' });
+  }
+  if (problems.length) throw new TemplateError(`${key} (${locale})`, problems);
   // Check the MJML source first so Liquid errors point at lines the author wrote, not at MJML output.
   checkLiquid('MJML source', 'mjml', () => engineFor('html').parse(source.mjml), problems);
   checkLiquid('text', 'text', () => parsePart(version, 'text', source.text), problems);
