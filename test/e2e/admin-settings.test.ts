@@ -14,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { eventually } from '../harness/api.ts';
 import { browserSkip, launchBrowser } from '../harness/browser.ts';
 import { DIALECTS } from '../harness/dialects.ts';
+import { startDns } from '../harness/dns.ts';
 import { cartbackSuite } from '../harness/suite.ts';
 
 const sqlite = DIALECTS.find((d) => d.name === 'sqlite')!;
@@ -22,7 +23,14 @@ const PASSWORD = 'correct horse battery';
 const SHOPIFY_SECRET = 'shpss_lanterntea_9f3a';
 
 describe('admin settings', { skip: browserSkip }, () => {
-  const cb = cartbackSuite(sqlite);
+  // The DNS the "Check DNS" button asks: SPF fine, DMARC only monitoring, no DKIM key anywhere.
+  // Started first (hooks run in order), so the suite's environment can name it when it starts Cartback.
+  let dns: Awaited<ReturnType<typeof startDns>>;
+  before(async () => {
+    dns = await startDns({ 'tea.example.com': { txt: ['v=spf1 mx -all'] }, '_dmarc.tea.example.com': { txt: ['v=DMARC1; p=none'] } });
+  });
+  after(async () => dns?.close());
+  const cb = cartbackSuite(sqlite, { env: { get CARTBACK_DNS_SERVER() { return dns.address; } } });
   let browser: Browser;
   let store: { id: string; writeKey: string; publicKey: string };
   before(async () => {
@@ -91,6 +99,18 @@ describe('admin settings', { skip: browserSkip }, () => {
     await page.waitForURL(/\?section=sending$/);
     await page.getByRole('button', { name: 'Check connection' }).click();
     await page.getByText('accepted the connection and the credentials').waitFor();
+    // Check DNS: the saved sender's domain, one line per check, the record to publish with a copy button.
+    await page.getByRole('button', { name: 'Check DNS' }).click();
+    await page.getByText('Checked tea.example.com (mail from no-reply@tea.example.com).').waitFor();
+    const row = (check: string) => page.getByTestId(`dns-${check}`);
+    assert.equal(await row('spf').getAttribute('data-status'), 'ok');
+    await row('spf').getByText('SPF · One SPF record').waitFor();
+    assert.equal(await row('dkim').getAttribute('data-status'), 'warn');
+    await row('dkim').getByText('DKIM · Mail is not DKIM-signed').waitFor();
+    assert.equal(await row('dmarc').getAttribute('data-status'), 'warn');
+    await row('dmarc').getByText('DMARC · p=none: reports only, failing mail is still delivered').waitFor();
+    await row('dmarc').getByRole('button', { name: 'Copy TXT record at _dmarc.tea.example.com' }).click();
+    assert.equal(await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText()), 'v=DMARC1; p=quarantine');
 
     // Recovery: a 2-hour timeout, quiet hours 22:00–08:00, at most 3 emails a week.
     await page.getByRole('tab', { name: 'Recovery' }).click();

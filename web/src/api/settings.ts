@@ -8,6 +8,9 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import { api } from './client.ts';
 import { keys } from './keys.ts';
 import type { Store, StoreSettings } from './types.ts';
+import type { DeliverabilityReport } from '../../../src/contracts/deliverability.ts';
+
+export type { DeliverabilityReport, DnsCheck } from '../../../src/contracts/deliverability.ts';
 
 const storePath = (storeId: string) => `/api/stores/${encodeURIComponent(storeId)}`;
 export const settingsKeys = {
@@ -78,6 +81,11 @@ export function useConnectInfo(storeId: string) {
 
 export function useVerifyMail(storeId: string) {
   return useMutation({ mutationFn: () => api.post<{ ok: boolean; mailer: string; error?: string }>(`${storePath(storeId)}/mail/verify`) });
+}
+
+/** SPF, DKIM and DMARC of the saved sender's domain, asked on demand (DNS can take a few seconds). */
+export function useCheckDns(storeId: string) {
+  return useMutation({ mutationFn: () => api.get<DeliverabilityReport>(`${storePath(storeId)}/deliverability`) });
 }
 
 /** The new write key is in this answer only; the old one stops working at once. */

@@ -6,6 +6,7 @@ import { SettingsCard } from '../SettingsCard.tsx';
 import { SecretField } from '../fields/SecretField.tsx';
 import { SettingsForm } from '../form/SettingsForm.tsx';
 import { useSectionForm } from '../form/useSectionForm.ts';
+import { DnsCheck } from './DnsCheck.tsx';
 import { MailCheck } from './MailCheck.tsx';
 
 const FIELDS = ['senderName', 'senderEmail', 'smtpUrl', 'costPerMessage'] as const;
@@ -40,6 +41,11 @@ export function SendingSection({ store }: { store: Store }) {
           {/* A new saved server is a new question: the old answer goes (keyed by the saved URL). */}
           <MailCheck key={f.saved.smtpUrl} storeId={store.id} unsaved={f.changed.includes('smtpUrl')} />
         </Stack>
+      </SettingsCard>
+
+      <SettingsCard id="settings-dns-title" title={t('settings.sending.dns.title')} description={t('settings.sending.dns.description')}>
+        {/* The answer is about the saved sender: a save starts the question over. */}
+        <DnsCheck key={f.version} storeId={store.id} unsaved={f.dirty} />
       </SettingsCard>
 
       <SettingsCard id="settings-cost-title" title={t('settings.sending.costTitle')}>
