@@ -126,7 +126,7 @@ async function checkDkim(dns: DnsLookup, key: SenderSetup['dkim']): Promise<DnsC
     return {
       check: 'dkim', status: 'warn', code: 'dkim_not_configured',
       summary: 'mail goes out without a DKIM signature: DMARC can then pass only through SPF, which breaks when a message is forwarded, and Gmail and Yahoo expect bulk senders to sign',
-      fix: 'make a key (openssl genrsa -out dkim.pem 2048), set it with a selector and your domain in the settings (Sending: dkimDomain, dkimSelector, dkimPrivateKey) or as CARTBACK_DKIM_*, then run this check again for the record to publish',
+      fix: 'make a key (openssl genrsa -out dkim.pem 2048), set it with a selector and your domain in the settings (Deliverability: dkimDomain, dkimSelector, dkimPrivateKey) or as CARTBACK_DKIM_*, then run this check again for the record to publish',
     };
   }
   const name = `${key.selector}._domainkey.${key.domain}`;
