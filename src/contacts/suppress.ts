@@ -14,33 +14,24 @@
 import { emailHash } from '../privacy/suppression.ts';
 import { normalizeEmail, type Tx } from '../store/queries/contacts.ts';
 import { activeRunsFor, endRuns } from '../store/queries/runs.ts';
-import { addSuppressions } from '../store/queries/suppressions.ts';
+import { addSuppressions, contactIdsByEmail, optOutContact } from '../store/queries/suppressions.ts';
 
 export type SuppressKind = 'hard_bounce' | 'complaint';
 
 /** Returns how many of the store's contacts this changed (0 when they already were suppressed, or none has the address). */
 export async function suppressAddress(tx: Tx, storeId: string, email: string, kind: SuppressKind, now: number): Promise<number> {
   const address = normalizeEmail(email);
-  const contacts = await tx.selectFrom('contacts').select(['id', 'suppressed_at', 'unsubscribed_at']).where('store_id', '=', storeId).where('email', '=', address).execute();
+  const contacts = await contactIdsByEmail(tx, storeId, address);
   if (contacts.length === 0) {
     await addSuppressions(tx, [{ store_id: storeId, email_hash: emailHash(address), kind: kind === 'complaint' ? 'unsubscribed' : 'suppressed', created_at: now }]);
     return 0;
   }
   let changed = 0;
-  for (const c of contacts) {
-    const suppress = c.suppressed_at === null;
+  for (const id of contacts) {
     // A complaint is the strongest "no": it also counts as an unsubscribe, whatever else happens to the address.
-    const unsubscribe = kind === 'complaint' && c.unsubscribed_at === null;
-    if (suppress || unsubscribe) {
-      await tx
-        .updateTable('contacts')
-        .set({ ...(suppress ? { suppressed_at: now, suppressed_reason: kind } : {}), ...(unsubscribe ? { unsubscribed_at: now } : {}), updated_at: now })
-        .where('id', '=', c.id)
-        .execute();
-      changed++;
-    }
+    if (await optOutContact(tx, id, { reason: kind, unsubscribe: kind === 'complaint' }, now)) changed++;
     // Runs of a contact suppressed before (a 550 at send time) would stop at their next send check; they stop now.
-    const runs = await activeRunsFor(tx, storeId, { contactId: c.id, cartId: null });
+    const runs = await activeRunsFor(tx, storeId, { contactId: id, cartId: null });
     await endRuns(tx, runs.map((r) => r.id), kind === 'complaint' ? 'complained' : 'bounced', now);
   }
   return changed;
