@@ -2,7 +2,8 @@
  * send_email: the step that reaches a shopper. In ONE transaction it re-checks everything that may
  * have changed while the run waited (invariants 1 and 3: purchase, empty cart, unsubscribe,
  * suppression, consent, the store's postal address, quiet hours, frequency cap; after rendering,
- * that the message shows its unsubscribe link and that address) and writes the message row keyed by
+ * that the message shows its unsubscribe link and that address, and a template that does not
+ * render for this shopper skips the step, so it never holds up the flow's other steps) and writes the message row keyed by
  * (run, node) before any provider is called (invariant 2). A crash after that commit never sends
  * again: the replayed step finds the row and moves on (at-most-once). A message the mail server
  * deferred (send-email/delivery.ts) is the one exception: it was not delivered, so when the run
@@ -11,7 +12,7 @@
 import type { Transaction } from 'kysely';
 import { emailContext, emailLocale, outgoingMail, resolveTemplate } from '../../channels/email/compose.ts';
 import { footerProblems } from '../../channels/email/footer.ts';
-import { renderEmail } from '../../channels/email/render.ts';
+import { RenderFailure, renderEmail, type RenderedEmail } from '../../channels/email/render.ts';
 import type { OutgoingMail } from '../../channels/email/transport.ts';
 import { emailBlockReason } from '../../contacts/reachability.ts';
 import { erasedOptOut } from '../../privacy/suppression.ts';
@@ -97,12 +98,26 @@ async function decideAndWrite(tx: Transaction<DB>, input: Input, earlier: Earlie
   const messageId = earlier?.id ?? newId();
   const discount = await discountFor(tx, input, contact, cart, messageId, now);
   const links = messageLinks(deps.publicUrl, deps.signer, messageId, now);
-  const rendered = await renderEmail(template, emailContext({ store, contact, cart, discount, links, locale }));
+  const dropDiscount = async () => {
+    if (!earlier && discount) await tx.deleteFrom('discount_codes').where('store_id', '=', store.id).where('message_id', '=', messageId).execute();
+  };
+  let rendered: RenderedEmail;
+  try {
+    rendered = await renderEmail(template, emailContext({ store, contact, cart, discount, links, locale }));
+  } catch (err) {
+    // A store template that fails only with real data (`{{ cart.items[2].name }}` for a cart of
+    // two), or that hits a render limit. Thrown, it failed the step on every retry and held the run
+    // there, so the flow's later steps and templates never went out: skipped, the run goes on.
+    if (!(err instanceof RenderFailure)) throw err;
+    deps.log.warn({ storeId: store.id, template: key, locale, part: err.part, err: err.message }, 'email not sent: the template does not render for this shopper');
+    await dropDiscount();
+    return skip('template_error');
+  }
   // A store's template saved before footers were checked, or one that hides them for some carts.
   const missing = footerProblems(rendered, { unsubscribe: links.unsubscribe, postalAddress: store.settings.postalAddress });
   if (missing.length) {
     deps.log.warn({ storeId: store.id, template: key, locale, problems: missing.map((m) => m.message) }, 'email not sent: the template lacks its unsubscribe link or postal address');
-    if (!earlier && discount) await tx.deleteFrom('discount_codes').where('store_id', '=', store.id).where('message_id', '=', messageId).execute();
+    await dropDiscount();
     return skip('template_incomplete');
   }
   const tracked = trackClicks(rendered.html, deps.publicUrl, deps.signer, messageId, now);

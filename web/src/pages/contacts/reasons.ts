@@ -9,7 +9,7 @@ import { formatDuration, formatList } from './duration.ts';
 
 const CHECKS = ['not_purchased', 'cart_not_empty', 'not_unsubscribed', 'not_suppressed', 'consent', 'postal_address', 'quiet_hours', 'frequency_cap', 'footer_shown'] as const;
 /** Why a step was not sent, or a run ended: the codes of send_email's checks, orders and links. */
-const STOPS = ['purchased', 'cart_emptied', 'unsubscribed', 'suppressed', 'no_consent', 'no_email', 'no_contact', 'frequency_cap', 'template_missing', 'no_postal_address', 'template_incomplete', 'bounced', 'complained'] as const;
+const STOPS = ['purchased', 'cart_emptied', 'unsubscribed', 'suppressed', 'no_consent', 'no_email', 'no_contact', 'frequency_cap', 'template_missing', 'no_postal_address', 'template_incomplete', 'template_error', 'bounced', 'complained'] as const;
 const EXITS = [...STOPS, 'completed', 'holdout', 'node_missing', 'simulation_ended'] as const;
 const DELIVERY = ['sent', 'sending', 'uncertain', 'failed'] as const;
 
