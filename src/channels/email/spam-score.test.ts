@@ -1,11 +1,12 @@
 /**
  * Every built-in template, in every locale, scores below 2.0 with SpamAssassin (local rules only),
  * as the message Cartback really sends: the same render, click tracking, headers (From, To,
- * Message-ID, List-Unsubscribe, List-Unsubscribe-Post) and MIME build as send_email, with the
+ * Message-ID, List-Unsubscribe, List-Unsubscribe-Post), DKIM signature (mailers.ts) and MIME build as send_email, with the
  * sample cart. Needs Debian's `spamassassin`; without it the test is skipped, except with CI=true.
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { test } from 'node:test';
 import nodemailer from 'nodemailer';
 import { newId } from '../../kernel/ids.ts';
@@ -14,9 +15,10 @@ import { messageLinks, trackClicks } from '../../links/tracking.ts';
 import { checkSettings, type Store } from '../../store/queries/stores.ts';
 import { BUILT_IN_KEYS, LOCALES, builtInTemplate } from './built-in.ts';
 import { outgoingMail } from './compose.ts';
+import { Mailers } from './mailers.ts';
 import { renderEmail } from './render.ts';
 import { sampleContext } from './sample.ts';
-import { envelope } from './transport.ts';
+import { envelope, type Mailer } from './transport.ts';
 
 const LIMIT = 2.0;
 /** spamassassin processes, each scoring its share of the messages in one go. */
@@ -30,13 +32,23 @@ const skip = installed ? false : process.env.CI === 'true' ? false : 'spamassass
 interface Score { name: string; score: number; rules: string[] }
 
 /** The raw message as the SMTP transport would hand it over (nodemailer's own MIME build). */
+/** A DKIM key for the sample store: mail that goes out signed is what a set-up store sends. */
+const DKIM_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
+/**
+ * The raw message as the SMTP transport would hand it over: the store's mailer (mailers.ts, which
+ * adds the DKIM key) in front of a transport that keeps nodemailer's MIME build of envelope().
+ */
 async function rawMessage(key: string, locale: string): Promise<{ messageId: string; raw: Buffer }> {
   const template = await builtInTemplate(key, locale);
   assert.ok(template, `${key}/${locale} is a built-in`);
   const sample = sampleContext(locale);
   const store: Store = {
     id: 'st_sample', name: sample.store.name, publicKey: 'pk', createdAt: T,
-    settings: checkSettings({ domain: 'shop.example', senderName: sample.store.name, senderEmail: 'hello@shop.example', supportEmail: 'help@shop.example', supportUrl: 'https://shop.example/help', postalAddress: sample.store.postal_address, locale }),
+    settings: checkSettings({
+      domain: 'shop.example', senderName: sample.store.name, senderEmail: 'hello@shop.example', supportEmail: 'help@shop.example', supportUrl: 'https://shop.example/help',
+      postalAddress: sample.store.postal_address, locale, dkimDomain: 'shop.example', dkimSelector: 'cb1', dkimPrivateKey: DKIM_KEY,
+    }),
   };
   const messageId = newId(); // the form send_email gives a message, as its Message-ID shows it
   const signer = new LinkSigner('x'.repeat(32));
@@ -45,8 +57,19 @@ async function rawMessage(key: string, locale: string): Promise<{ messageId: str
   const tracked = trackClicks(rendered.html, PUBLIC_URL, signer, messageId, T);
   const mail = outgoingMail({ store, messageId, to: sample.contact.email, rendered, html: tracked.html, links });
   const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
-  const info = await builder.sendMail({ ...envelope(mail, 'recover.shop.example'), date: new Date(T) });
-  return { messageId, raw: info.message as Buffer };
+  let raw: Buffer = Buffer.alloc(0);
+  const capture: Mailer = {
+    label: 'capture',
+    async send(m) {
+      raw = (await builder.sendMail({ ...envelope(m, 'recover.shop.example'), date: new Date(T) })).message as Buffer;
+      return { providerId: m.messageId };
+    },
+    verify: async () => undefined,
+    close: () => undefined,
+  };
+  await new Mailers(capture, { pool: 1, host: 'recover.shop.example' }).for(store).send(mail);
+  assert.match(raw.toString('utf8', 0, 4000), /^DKIM-Signature: v=1; a=rsa-sha256; c=relaxed\/relaxed; d=shop\.example;/m, 'signed as a store with a DKIM key sends');
+  return { messageId, raw };
 }
 
 /**
