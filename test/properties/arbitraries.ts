@@ -291,3 +291,37 @@ export const flowDefinition: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ name: flowName, trigger: fc.constantFrom('cart_abandoned', 'cart_abandoned', 'x'), description: hostileText(60), stopOnPurchase: fc.oneof(fc.boolean(), fc.constant('yes')), nodes: fc.array(flowNode, { maxLength: 8 }), extra: fc.anything({ maxDepth: 1 }) }, { requiredKeys: ['name', 'trigger', 'nodes'] }) },
   { weight: 1, arbitrary: fc.oneof(fc.anything({ maxDepth: 3 }), fc.constantFrom(null, [], 'flow', { nodes: 'a' }, { name: 'n', trigger: 'cart_abandoned', nodes: Array.from({ length: 201 }, (_, i) => ({ id: `n${i}`, type: 'exit' })) })) },
 );
+
+// ---------------------------------------------------------------------------------------------
+// Templates: Liquid and MJML fragments, broken or costly, put into a real source
+
+/** Liquid that does not parse, names what does not exist, reads files, or costs without bound. */
+export const liquidFragment: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(
+    '{% if contact.first_name %}', '{% endif %}', '{% endfor %}', '{% for %}', '{{', '}}', '{{ }}', '{% %}', '{% raw %}', '{% comment %}',
+    '{{ cart.total | no_such_filter }}', '{{ no_such_variable }}', '{{ cart.items[7].name }}', '{{ contact.first_name | money }}', '{{ cart.total | money: 5 }}',
+    '{% include "layout" %}', '{% render "../../../etc/passwd" %}', '{% layout "x" %}', '{% include "/etc/passwd" %}',
+    '{{ cart.total | divided_by: 0 }}', '{{ "now" | date: "%Y" }}', '{{ cart.items | map: "name" | join: ", " }}', '{% cycle "a", "b" %}', '{% tablerow i in cart.items %}{{ i.name }}{% endtablerow %}',
+    '{% for i in (1..100000000) %}x{% endfor %}',
+    '{% for a in (1..100000) %}{% for b in (1..100000) %}{% endfor %}{% endfor %}',
+    '{% assign s = "xxxxxxxxxx" %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}',
+    '{% capture s %}xxxxxxxxxx{% endcapture %}{% for i in (1..22) %}{% capture s %}{{ s }}{{ s }}{% endcapture %}{% endfor %}{{ s | size }}',
+    '{{ "x" | append: "y" | prepend: "z" | upcase | downcase | truncate: 3 | escape }}', '{{ cart.items.first.name | default: "—" }}',
+    '{% assign big = (1..1000000) %}{{ big | size }}', '{{ "a,b" | split: "," | sort | reverse | first }}',
+  ),
+  fc.integer({ min: 100, max: 3000 }).map((n) => `${'{% if true %}'.repeat(n)}deep${'{% endif %}'.repeat(n)}`),
+  fc.integer({ min: 100, max: 3000 }).map((n) => `{{ cart${'.items'.repeat(n)} }}`),
+  hostileText(60),
+);
+
+/** MJML that is not MJML, or is and is odd. */
+export const mjmlFragment: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom('<mj-section>', '</mj-column>', '<mj-foo>bar</mj-foo>', '<mj-include path="/etc/passwd" />', '<mj-text>', '<mj-raw><script>alert(1)</script></mj-raw>', '<mj-image src="javascript:alert(1)" />', '<!-- unterminated', '<![CDATA[', '&bogus;', '&#x110000;', '\u0000', '<mj-text css-class="x" unknown-attr="y">hi</mj-text>'),
+  fc.integer({ min: 50, max: 2000 }).map((n) => `${'<mj-wrapper>'.repeat(n)}${'</mj-wrapper>'.repeat(n)}`),
+);
+
+/** Where a fragment goes: the title (subject), the body text, the preview, or the plain-text part. */
+export const templateEdit = fc.record({
+  where: fc.constantFrom('title', 'body', 'preview', 'text', 'replace-all'),
+  fragment: fc.oneof({ weight: 3, arbitrary: liquidFragment }, { weight: 1, arbitrary: mjmlFragment }),
+});
