@@ -1,8 +1,9 @@
 /**
  * Every built-in template, in every locale, scores below 2.0 with SpamAssassin (local rules only),
  * as the message Cartback really sends: the same render, click tracking, headers (From, To,
- * Message-ID, List-Unsubscribe, List-Unsubscribe-Post), DKIM signature (mailers.ts) and MIME build as send_email, with the
- * sample cart. Needs Debian's `spamassassin`; without it the test is skipped, except with CI=true.
+ * Message-ID, List-Unsubscribe, List-Unsubscribe-Post), DKIM signature (mailers.ts) and MIME build
+ * as send_email, with the sample cart. Needs Debian's `spamassassin`; without it the test is
+ * skipped, except with CI=true.
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';

@@ -37,7 +37,7 @@ export class DnsLookup {
     if (isIP(name)) return { ok: true, value: [name] };
     const [v4, v6] = await Promise.all([this.ask(name, 'A', () => this.resolver.resolve4(name)), this.ask(name, 'AAAA', () => this.resolver.resolve6(name))]);
     if (v4.ok || v6.ok) return { ok: true, value: [...(v4.ok ? v4.value : []), ...(v6.ok ? v6.value : [])] };
-    return v4.missing === 'nodata' && v6.missing ? v4 : v4.missing ? v6 : v4;
+    return [v4, v6].find((l) => !l.ok && !l.missing) ?? v4; // a failed question says more than a missing record
   }
 
   mx(name: string): Promise<Lookup<string[]>> {
