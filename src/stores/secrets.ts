@@ -17,6 +17,8 @@ export function maskSecret(key: SecretKey, value: string): string {
     if (!m) return DOTS;
     return `${m[1]}${m[2] !== undefined ? `${m[2]}:${DOTS}@` : ''}${m[3]!.replace(/\/$/, '')}`;
   }
+  // A PEM key ends in the same dashes as every other key: its last characters before them tell it apart.
+  if (key === 'dkimPrivateKey') return `${DOTS}${value.replace(/-----END [A-Z ]+-----\s*$/, '').trim().slice(-4)}`;
   return `${DOTS}${value.slice(-4)}`;
 }
 
