@@ -84,6 +84,18 @@ for (const dialect of DIALECTS) {
       assert.deepEqual((await cartOf(cartId))?.items.map((i: Row) => [i.sku, i.quantity]), [['LENS-35', 1]]);
     });
 
+    test('a duration setting no cart can use (PT0S, P, P99999999999999W) is refused with 400; the store keeps taking events', async () => {
+      for (const [key, bad] of [['abandonAfter', 'PT0S'], ['abandonAfter', 'P'], ['abandonAfter', 'P99999999999999W'], ['attributionWindow', 'PT'], ['holdBackOnReturn', 'PT0.2S'], ['frequencyCap', { max: 1, per: 'P' }]] as const) {
+        const r = await api.admin('PATCH', `/stores/${storeId}`, { settings: { [key]: bad } });
+        assert.deepEqual([r.status, r.body.error?.code], [400, 'invalid_body'], `${key}: ${JSON.stringify(bad)} ${JSON.stringify(r.body)}`);
+      }
+      // Before, abandonAfter PT0S was saved, and every cart event of the store was then set aside with its error.
+      const cartId = `cart-${randomUUID()}`;
+      const r = await track({ event: 'Product Added', properties: { cart_id: cartId, sku: 'LENS-35', price: 1 } });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.equal((await cartOf(cartId))?.item_count, 1);
+    });
+
     for (const [where, body] of [
       ['the event name', { event: 'Wishlist\u0000Shared' }],
       ['the anonymousId', { event: 'Wishlist Shared', anonymousId: 'anon\u0000x' }],

@@ -27,6 +27,12 @@ export function checkSettings(input: unknown, opts: { writing?: boolean } = {}):
   // Checked when settings are written, not on every read: a store saved before these checks must still load.
   if (opts.writing && typeof s.timezone === 'string' && !isTimeZone(s.timezone)) problems.push(`/timezone ${JSON.stringify(s.timezone)} is not an IANA time zone (e.g. Asia/Shanghai)`);
   if (opts.writing && typeof s.currency === 'string' && !isCurrency(s.currency)) problems.push(`/currency ${JSON.stringify(s.currency)} is not an ISO 4217 currency`);
+  // The pattern admits P, PT0S and P99999999999999W: saved, every cart event of the store was set
+  // aside (abandonAfter) or every send failed (frequencyCap) when the duration was read.
+  if (opts.writing) {
+    const durations: Array<[string, unknown]> = [['abandonAfter', s.abandonAfter], ['attributionWindow', s.attributionWindow], ['holdBackOnReturn', s.holdBackOnReturn], ['eventRetention', s.eventRetention], ['frequencyCap/per', s.frequencyCap?.per], ['discountDefault/validFor', s.discountDefault?.validFor === 'today' ? undefined : s.discountDefault?.validFor]];
+    for (const [path, d] of durations) if (typeof d === 'string' && !isDuration(d)) problems.push(`/${path} ${JSON.stringify(d)} is not a duration from PT1S to P3650D`);
+  }
   if (opts.writing && typeof s.eventRetention === 'string' && isDuration(s.eventRetention) && parseDuration(s.eventRetention) < MIN_EVENT_RETENTION_DAYS * 86_400_000) problems.push(`/eventRetention must be at least P${MIN_EVENT_RETENTION_DAYS}D (a retried event is recognized by its stored copy)`);
   // A DKIM key that cannot sign would let mail go out unsigned without a word (nodemailer skips it).
   const keyProblem = opts.writing && typeof s.dkimPrivateKey === 'string' && s.dkimPrivateKey !== '' ? dkimKeyProblem(s.dkimPrivateKey) : null;
