@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql, type DialectAdapter, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql, type DialectAdapter, type Migration, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/index.ts';
 import type { DB } from './schema.ts';
@@ -58,9 +58,16 @@ const pgTypes = {
  */
 function reusingStatements(sqlite: SQLite.Database, max = 500) {
   const cache = new Map<string, SQLite.Statement>();
+  // SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY,
+  // SQLITE_NOMEM); Kysely's ROLLBACK then fails with "no transaction is active" and that error
+  // replaced the real one: a full disk answered 500 internal, not 503 unavailable (and the applier
+  // took it for a bad event, not an unavailable database). A ROLLBACK with nothing to roll back is
+  // a no-op instead.
+  let nothing: SQLite.Statement | undefined;
   return {
     close: () => sqlite.close(),
     prepare(text: string): SQLite.Statement {
+      if (text === 'rollback' && !sqlite.inTransaction) return (nothing ??= sqlite.prepare('select 1 where 0'));
       const cached = cache.get(text);
       if (cached && !cached.busy) return cached;
       const stmt = sqlite.prepare(text);
@@ -99,6 +106,38 @@ class SqliteWithTransactionalDdl extends SqliteDialect {
   }
 }
 
+/**
+ * A session that was told it is read-only (SQLSTATE 25006: default_transaction_read_only, which
+ * providers switch on when a database outgrows its disk, or a standby) stays so for its life,
+ * even after the server allows writes again: such a connection is closed when it comes back to
+ * the pool, so the next one starts with the server's current setting and Cartback recovers by
+ * itself (test/integration/faults-disk.test.ts).
+ */
+function replacingReadOnlySessions(pool: pg.Pool): PostgresPool {
+  const readOnly = new WeakSet<pg.PoolClient>();
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => ({
+    query: ((text: unknown, values?: unknown[]) => {
+      const r = client.query(text as string, values) as unknown;
+      if (!(r instanceof Promise)) return r; // a cursor
+      return r.catch((err: { code?: string }) => {
+        if (err?.code === '25006') readOnly.add(client);
+        throw err;
+      });
+    }) as PostgresPoolClient['query'],
+    release: () => client.release(readOnly.has(client) ? new Error('read-only session') : undefined),
+  });
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let w = wrapped.get(client);
+      if (!w) wrapped.set(client, (w = wrap(client)));
+      return w;
+    },
+    end: () => pool.end(),
+  };
+}
+
 export function openDatabase(database: Config['database'], options: OpenOptions = {}): Database {
   if (database.kind === 'postgres') {
     // The name lets an operator (and the fault tests) tell Cartback's connections apart in
@@ -111,7 +150,7 @@ export function openDatabase(database: Config['database'], options: OpenOptions 
     const onError = options.onConnectionError ?? (() => undefined);
     pool.on('error', onError);
     pool.on('connect', (client) => client.on('error', onError));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: replacingReadOnlySessions(pool) }) });
     return { db, caps: { skipLocked: true, advisoryLocks: true, multiProcess: true, label: 'postgresql' }, close: () => db.destroy() };
   }
   if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });

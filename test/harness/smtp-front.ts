@@ -6,7 +6,8 @@
  * - `busy`: answers `421 4.3.2` at once and hangs up, as an overloaded server does;
  * - `stall`: accepts the connection and never says a word (holds the greeting);
  * - `pass`: a healthy server.
- * Stalling after DATA is the sink's own `hang`.
+ * Stalling after DATA is the sink's own `hang`. In `pass` it is a plain TCP relay, so it fronts
+ * PostgreSQL as well (a database host that refuses or does not answer).
  */
 import net from 'node:net';
 
@@ -52,12 +53,14 @@ export async function smtpFront(sinkUrl: string, mode: FrontMode = 'pass'): Prom
   await listen(0);
   const port = (server.address() as net.AddressInfo).port;
   front.url = `smtp://127.0.0.1:${port}`;
+  // A change of mode cuts the connections open (a stalled one would otherwise hang on forever).
   front.setMode = async (next) => {
     current = next;
     if (next === 'refuse') {
       await Promise.all([stopListening(), Promise.resolve(dropAll())]);
-    } else if (!server.listening) {
-      await listen(port);
+    } else {
+      dropAll();
+      if (!server.listening) await listen(port);
     }
   };
   front.close = async () => {

@@ -4,16 +4,22 @@ import { sql } from 'kysely';
 import type { Services } from '../../app.ts';
 import { backlog } from '../../store/queries/events.ts';
 
+const READY_TIMEOUT_MS = 2000;
+
 export const opsRoutes = (s: Services): FastifyPluginAsync => async (app) => {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
 
+  // Ready: the database answers a query within READY_TIMEOUT_MS. A server that is down refuses
+  // at once; one that does not answer at all (a network cut, a stopped host) would hold the
+  // probe as long as TCP does, and a load balancer needs an answer, not a hung check.
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
-    try {
-      await sql`select 1`.execute(s.database.db);
-      return { ok: true, database: s.database.caps.label, mail: s.mailer.label };
-    } catch {
-      return reply.status(503).send({ ok: false, database: 'unreachable' });
-    }
+    let timer: NodeJS.Timeout | undefined;
+    const probe = sql`select 1`.execute(s.database.db).then(() => true, () => false);
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS)));
+    const ok = await Promise.race([probe, late]);
+    clearTimeout(timer);
+    if (ok) return { ok: true, database: s.database.caps.label, mail: s.mailer.label };
+    return reply.status(503).send({ ok: false, database: 'unreachable' });
   });
 
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
