@@ -33,7 +33,7 @@ export async function checkSender(dns: DnsLookup, setup: SenderSetup): Promise<S
     const checks: DnsCheck[] = [{
       check: 'sender', status: 'fail', code: 'sender_placeholder',
       summary: `mail goes out From ${setup.from}, a placeholder: no domain of yours, so no receiver can check it`,
-      fix: 'set the sender email (settings, Sending) to an address on your own domain, e.g. hello@yourshop.com',
+      fix: 'set the sender email (Settings → Sending) to an address on your own domain, e.g. hello@yourshop.com',
     }];
     return { ...base, status: 'fail', checks };
   }
@@ -126,7 +126,7 @@ async function checkDkim(dns: DnsLookup, key: SenderSetup['dkim']): Promise<DnsC
     return {
       check: 'dkim', status: 'warn', code: 'dkim_not_configured',
       summary: 'mail goes out without a DKIM signature: DMARC can then pass only through SPF, which breaks when a message is forwarded, and Gmail and Yahoo expect bulk senders to sign',
-      fix: 'make a key (openssl genrsa -out dkim.pem 2048), set it with a selector and your domain in the settings (Deliverability: dkimDomain, dkimSelector, dkimPrivateKey) or as CARTBACK_DKIM_*, then run this check again for the record to publish',
+      fix: 'make a key (openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out dkim.pem), give it with a selector and your domain in Settings → Deliverability (dkimDomain, dkimSelector, dkimPrivateKey) or as CARTBACK_DKIM_*, then check again for the record to publish',
     };
   }
   const name = `${key.selector}._domainkey.${key.domain}`;
