@@ -64,7 +64,9 @@ export function normalize(raw: unknown, type: 'track' | 'identify' | null, recei
   const context = (msg.context ?? {}) as Record<string, unknown>;
   // Segment puts identify traits in `traits`, and may repeat them for track calls in context.traits.
   const traits = { ...((context.traits as object) ?? {}), ...((msg.traits as object) ?? {}) } as Record<string, unknown>;
-  if (kind === 'track') problems.push(...schemaProblems(COMMERCE_EVENTS.has(String(msg.event)) ? CommerceProperties : ReadProperties, properties, '/properties'));
+  // What apply reads from properties (currency, email, cart and order ids) is checked on every
+  // event: an identify with `properties: {currency: 5}` was accepted and then could not be applied.
+  problems.push(...schemaProblems(kind === 'track' && COMMERCE_EVENTS.has(String(msg.event)) ? CommerceProperties : ReadProperties, properties, '/properties'));
   // Product Added/Removed carry the product's fields at the top of properties (e-commerce spec v2).
   if (msg.event === EVENTS.productAdded || msg.event === EVENTS.productRemoved) problems.push(...schemaProblems(Product, properties, '/properties'));
   problems.push(...schemaProblems(Traits, traits, '/traits'));

@@ -46,6 +46,11 @@ for (const dialect of DIALECTS) {
       assertInvalidEvent(await track({ event: 'Wishlist Shared', properties: { currency: 5 } }));
     });
 
+    test('an identify with a non-string properties.currency: 400 invalid_event (it was accepted, then set aside by the applier)', async () => {
+      assertInvalidEvent(await api.ingest('/identify', { messageId: randomUUID(), anonymousId: `anon-${randomUUID()}`, traits: {}, properties: { currency: 5 } }, writeKey));
+      assertInvalidEvent(await api.ingest('/batch', { batch: [{ type: 'identify', anonymousId: `anon-${randomUUID()}`, traits: {}, properties: { email: 'not-an-email' } }] }, writeKey));
+    });
+
     test('a non-commerce event with a non-string properties.email: 400 invalid_event', async () => {
       assertInvalidEvent(await track({ event: 'Wishlist Shared', properties: { email: 12345 } }));
     });
