@@ -82,7 +82,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const clock = opts.clock ?? virtualClock?.clock ?? systemClock;
   const host = new URL(config.publicUrl).hostname;
   const mailer = opts.mailer ?? (config.smtp ? smtpMailer(config.smtp.url, config.smtp.pool, host, config.smtpTimeoutMs) : devMailbox(database.db, host, () => clock.now()));
-  const mailers = new Mailers(mailer, { pool: config.smtp?.pool ?? 5, host, dkim: config.dkim });
+  const mailers = new Mailers(mailer, { pool: config.smtp?.pool ?? 5, host, dkim: config.dkim, timeoutMs: config.smtpTimeoutMs });
   const secret = await instanceSecret(database.db, config.secret);
   const signer = new LinkSigner(secret);
   loadSettingsKey(secret);

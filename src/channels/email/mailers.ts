@@ -11,7 +11,7 @@ import { smtpMailer, type Mailer } from './transport.ts';
 export class Mailers {
   private readonly byUrl = new Map<string, Mailer>();
 
-  constructor(readonly fallback: Mailer, private readonly opts: { pool: number; host: string; dkim?: DkimKey | null }) {}
+  constructor(readonly fallback: Mailer, private readonly opts: { pool: number; host: string; dkim?: DkimKey | null; timeoutMs?: number }) {}
 
   for(store: Store): Mailer {
     const mailer = this.transportFor(store);
@@ -25,7 +25,7 @@ export class Mailers {
     if (!url) return this.fallback;
     let m = this.byUrl.get(url);
     if (!m) {
-      m = smtpMailer(url, this.opts.pool, this.opts.host);
+      m = smtpMailer(url, this.opts.pool, this.opts.host, this.opts.timeoutMs);
       this.byUrl.set(url, m);
     }
     return m;
