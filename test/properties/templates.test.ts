@@ -14,7 +14,6 @@ import { DIALECTS } from '../harness/dialects.ts';
 import { cartbackSuite } from '../harness/suite.ts';
 import { fcParams, templateEdit } from './arbitraries.ts';
 
-
 const TEMPLATE_CODES: Record<string, number> = { invalid_template: 400, invalid_body: 400 };
 /** Far above a real save (MJML compile and two sample renders: tens of ms), far below a hang. */
 const BOUND_MS = 10_000;

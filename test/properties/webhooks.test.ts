@@ -92,7 +92,8 @@ for (const dialect of DIALECTS) {
       const n = async (table: 'events' | 'contacts' | 'carts' | 'orders') => Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('store_id', '=', storeId).executeTakeFirstOrThrow()).n);
       return { events: await n('events'), contacts: await n('contacts'), carts: await n('carts'), orders: await n('orders') };
     };
-    const setAside = async () => db().selectFrom('events').select(['message_id', 'apply_error']).where('store_id', '=', storeId).where('apply_error', 'is not', null).execute();
+    /** Events the applier set aside, other than those in `before` (an earlier run's must not blame this one while shrinking). */
+    const setAside = async (before = new Set<string>()) => (await db().selectFrom('events').select(['message_id', 'apply_error']).where('store_id', '=', storeId).where('apply_error', 'is not', null).execute()).filter((e) => !before.has(e.message_id));
 
     const deliver = async (platform: Platform, topic: string, bytes: Buffer, sign: string) => {
       const secret = platform === 'shopify' ? SHOPIFY_SECRET : WOO_SECRET;
@@ -127,6 +128,7 @@ for (const dialect of DIALECTS) {
         await fc.assert(
           fc.asyncProperty(topic, payload(fixtures(platform)), signing, async (t, { bytes, garbage }, sign) => {
             const before = await counts();
+            const asideBefore = new Set((await setAside()).map((e) => e.message_id));
             const r = await deliver(platform, t, bytes, sign);
             const after = await counts();
             assert.ok(r.status < 500, `never a 5xx: ${r.status} ${JSON.stringify(r.body).slice(0, 400)}`);
@@ -137,7 +139,7 @@ for (const dialect of DIALECTS) {
               const ok = r.body as Row;
               assert.equal(after.events - before.events, ok.accepted, 'every accepted event is stored, nothing else');
               if (garbage) assert.deepEqual(after, before, 'signed garbage stores nothing');
-              assert.deepEqual(await setAside(), [], 'an accepted delivery always applies');
+              assert.deepEqual(await setAside(asideBefore), [], 'an accepted delivery always applies');
               return;
             }
             const code = (r.body as Row)?.error?.code as string | undefined;
