@@ -6,14 +6,16 @@
 import fc from 'fast-check';
 
 /**
- * fast-check's run settings: FC_SEED replays a failing run exactly (its seed is printed with the
- * counterexample), FC_RUNS scales the number of runs (default `runs`, kept small enough that each
+ * fast-check's run settings: FC_SEED replays a failing run exactly (its seed and path are printed
+ * with the counterexample; FC_PATH as well goes straight to the shrunk one), FC_RUNS scales the number of runs (default `runs`, kept small enough that each
  * file takes well under a minute per database).
  */
 export function fcParams<T>(runs: number): fc.Parameters<T> {
   const seed = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
   const numRuns = process.env.FC_RUNS === undefined ? runs : Number(process.env.FC_RUNS);
-  return { numRuns, ...(seed === undefined ? {} : { seed }), endOnFailure: false, interruptAfterTimeLimit: 50_000, markInterruptAsFailure: false };
+  // With the seed, FC_PATH (also printed) jumps straight to the shrunk counterexample.
+  const path = process.env.FC_PATH;
+  return { numRuns, ...(seed === undefined ? {} : { seed }), ...(seed !== undefined && path ? { path } : {}), interruptAfterTimeLimit: 50_000, markInterruptAsFailure: false };
 }
 
 /** Text people actually type, and text that is not: astral chars, RTL, combining marks, NUL, lone surrogates. */

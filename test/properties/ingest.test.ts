@@ -4,8 +4,9 @@
  * malformed or invalid-UTF-8 bytes, over the size limit, odd media types, unicode of every kind),
  * is answered 200 or a documented 4xx with a stable code, never a 5xx. A refused request stores
  * nothing; an accepted one stores its events and every one of them applies (none set aside). And
- * a cart built from Product Added/Removed and snapshots, arriving in any order with any timestamps
- * and redelivered messageIds, is the cart a small model says. Replay a failure with FC_SEED=<seed>.
+ * a cart built from Product Added/Removed and snapshots, with timestamps in any order and redelivered
+ * messageIds, sent one by one or in batches, is the cart a small model says (the two cases where a
+ * late delta does not land at its own time are todo tests below). Replay with FC_SEED=<seed>.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -82,7 +83,7 @@ for (const dialect of DIALECTS) {
       );
     });
 
-    test('a cart is what its events say, whatever their order, timestamps, batching and redeliveries', async () => {
+    test('a cart is what its events say, with any timestamps (far past included), batching and redeliveries', async () => {
       await fc.assert(
         fc.asyncProperty(cartOps, fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 14, maxLength: 14 }), async (ops, chunking) => {
           const cartId = `cart-${randomUUID()}`;
@@ -111,6 +112,33 @@ for (const dialect of DIALECTS) {
         }),
         fcParams(40),
       );
+    });
+
+    // Known limit (README, "Known limits"): deltas apply in arrival order, so a late delta does not
+    // land at its own time. These are the counterexamples a timestamp-order model finds; they are
+    // reported as todo until carts keep their deltas since the last snapshot and replay them in order.
+    const LATE = { t1: '2024-05-14T10:00:00Z', t2: '2024-05-14T10:01:00Z', t3: '2024-05-14T10:02:00Z' };
+    const play = async (events: Array<{ event: string; at: string; properties: object }>) => {
+      const cartId = `cart-${randomUUID()}`;
+      const anonymousId = `anon-${randomUUID()}`;
+      for (const e of events) {
+        const r = await cb.api.ingest('/track', { messageId: randomUUID(), anonymousId, event: e.event, timestamp: e.at, properties: { cart_id: cartId, ...e.properties } }, writeKey);
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+      }
+      const cart = (await cb.api.admin<Row[]>('GET', `/stores/${storeId}/carts?limit=50&q=${encodeURIComponent(cartId)}`)).body.find((c) => c.external_id === cartId);
+      return (cart?.items ?? []).map((i: Row) => [i.sku, i.quantity]).sort();
+    };
+    test('a Product Removed that arrives before the earlier Product Added it undoes leaves no line', { todo: 'deltas apply in arrival order' }, async () => {
+      assert.deepEqual(await play([
+        { event: 'Product Removed', at: LATE.t2, properties: { sku: 'LENS-35' } },
+        { event: 'Product Added', at: LATE.t1, properties: { sku: 'LENS-35', price: 1, quantity: 1 } },
+      ]), []);
+    });
+    test('a Product Added newer than a snapshot that arrives after it stays in the cart', { todo: 'a snapshot replaces deltas newer than itself that arrived first' }, async () => {
+      assert.deepEqual(await play([
+        { event: 'Product Added', at: LATE.t3, properties: { sku: 'LENS-35', price: 1, quantity: 1 } },
+        { event: 'Cart Viewed', at: LATE.t2, properties: { products: [{ sku: 'TRIPOD', price: 2, quantity: 1 }] } },
+      ]), [['LENS-35', 1], ['TRIPOD', 1]]);
     });
   });
 }
