@@ -45,6 +45,21 @@ export function nestedDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * The message with every lone surrogate (valid in a JSON escape, not in Unicode) replaced by U+FFFD,
+ * in keys and values. Both databases store text as UTF-8 and make that replacement themselves, so
+ * without it `cart_id: "\ud800"` was one string in memory and another stored: two such ids became
+ * one cart, and a batch failed to apply on the unique key. Call after the depth check.
+ */
+export function wellFormed(v: unknown): unknown {
+  if (typeof v === 'string') return v.replace(LONE_SURROGATE, '\ufffd');
+  if (Array.isArray(v)) return v.map(wellFormed);
+  if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [wellFormed(k) as string, wellFormed(x)]));
+  return v;
+}
+
 function occurredAt(msg: Record<string, unknown>, receivedAt: number, batchSentAt?: string): number {
   const ts = Date.parse(String(msg.timestamp ?? msg.originalTimestamp ?? ''));
   if (Number.isNaN(ts)) return receivedAt;
@@ -55,7 +70,9 @@ function occurredAt(msg: Record<string, unknown>, receivedAt: number, batchSentA
 
 export function normalize(raw: unknown, type: 'track' | 'identify' | null, receivedAt: number, batchSentAt?: string): NormalizedEvent | EventProblem[] {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [{ path: '/', message: 'an event must be a JSON object' }];
-  const msg = raw as Record<string, unknown>;
+  // Every caller (ingest, the browser endpoints, webhooks) walks or stores the message recursively next.
+  if (nestedDeeperThan(raw, MAX_DEPTH)) return [{ path: '/', message: `event is nested deeper than ${MAX_DEPTH} levels` }];
+  const msg = wellFormed(raw) as Record<string, unknown>;
   const kind = type ?? (msg.type === 'identify' ? 'identify' : msg.type === 'track' ? 'track' : null);
   if (!kind) return [{ path: '/type', message: 'must be "track" or "identify" (page, screen, group and alias are not accepted)' }];
   const problems = schemaProblems(kind === 'track' ? TrackEvent : IdentifyEvent, msg);

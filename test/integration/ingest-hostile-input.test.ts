@@ -101,6 +101,24 @@ for (const dialect of DIALECTS) {
       assert.equal((await cartOf(cartId))?.item_count, 1);
     });
 
+    test('cart ids with different lone surrogates are one cart, as the databases store them (a batch failed to apply on the unique key)', async () => {
+      const anonymousId = `anon-${randomUUID()}`;
+      const stamp = randomUUID().slice(0, 8);
+      for (const cartId of [`${stamp}\ud800`, `${stamp}\udfff`]) {
+        const r = await api.ingest('/track', { messageId: randomUUID(), anonymousId, event: 'Product Added', properties: { cart_id: cartId, sku: 'LENS-35', price: 1 } }, writeKey);
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+      }
+      const aside = await running.services.database.db.selectFrom('events').select('apply_error').where('store_id', '=', storeId).where('anonymous_id', '=', anonymousId).where('apply_error', 'is not', null).execute();
+      assert.deepEqual(aside, [], 'every event applied');
+      assert.equal((await cartOf(`${stamp}\ufffd`))?.item_count, 2, 'both adds are in the one cart');
+    });
+
+    test('a deep event on the public browser endpoint: 400 invalid_event, not a 500', async () => {
+      const store = (await api.admin('GET', `/stores/${storeId}`)).body;
+      const res = await fetch(`${env.base}/v1/p/track?key=${store.publicKey}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: `{"event":"x","anonymousId":"a","properties":{"deep":${'['.repeat(10_000)}${']'.repeat(10_000)}}}` }); // 20 KB, under the 32 KB limit
+      assert.deepEqual([res.status, ((await res.json()) as Row).error?.code], [400, 'invalid_event']);
+    });
+
     for (const [where, body] of [
       ['the event name', { event: 'Wishlist\u0000Shared' }],
       ['the anonymousId', { event: 'Wishlist Shared', anonymousId: 'anon\u0000x' }],
