@@ -42,9 +42,10 @@ export function cartExternalId(e: Pick<CartEvent, 'externalId' | 'anonymousId' |
 /**
  * A new cart's `contents_at`: no snapshot yet. Not 0: business time may be before 1970 (a device
  * clock, an import), and an add stamped then must count like any other, not be taken for part of a
- * snapshot from the epoch.
+ * snapshot from the epoch. The earliest instant a Date can hold, so it still formats (an export
+ * shows every instant as ISO 8601; Number.MIN_SAFE_INTEGER made that a 500).
  */
-export const NO_SNAPSHOT = Number.MIN_SAFE_INTEGER;
+export const NO_SNAPSHOT = -8_640_000_000_000_000;
 
 function emptyCart(e: CartEvent, externalId: string, now: number): Cart {
   return {
