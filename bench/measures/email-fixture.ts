@@ -41,7 +41,7 @@ const items = [item(1001, 'Merino Wool Beanie', 2450, 1), item(1002, 'Trail Runn
 const cart: Cart = {
   store_id: store.id, id: 'cart-1', external_id: 'ext-cart-1', contact_id: contact.id, anonymous_id: 'anon-1', status: 'abandoned', items,
   item_count: items.reduce((n, i) => n + i.quantity, 0), value: items.reduce((n, i) => n + i.price * i.quantity, 0), currency: 'USD',
-  started_at: T0, last_activity_at: T0, contents_at: T0, abandon_due_at: null, abandoned_at: T0, enrolled_at: T0, purchased_at: null, order_id: null,
+  started_at: T0, last_activity_at: T0, contents_at: T0, deltas: [], abandon_due_at: null, abandoned_at: T0, enrolled_at: T0, purchased_at: null, order_id: null,
   restore_url: null, created_at: T0, updated_at: T0,
 };
 

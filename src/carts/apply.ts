@@ -10,7 +10,7 @@ import { AppError } from '../kernel/errors.ts';
 import { newId } from '../kernel/ids.ts';
 import { findCartByExternalId, insertCart, saveCart, type Cart } from '../store/queries/carts.ts';
 import type { Tx } from '../store/queries/contacts.ts';
-import { addItem, removeItem, replaceItems, totals, type CartItem } from './cart-state.ts';
+import { itemKey, replaceItems, replay, toItem, totals, type CartEntry } from './cart-state.ts';
 
 export type CartChange =
   | { kind: 'add'; product: Product }
@@ -51,18 +51,44 @@ function emptyCart(e: CartEvent, externalId: string, now: number): Cart {
   return {
     store_id: e.storeId, id: newId(), external_id: externalId, contact_id: e.contactId, anonymous_id: e.anonymousId,
     status: 'active', items: [], item_count: 0, value: 0, currency: e.currency ?? e.settings.currency,
-    started_at: e.occurredAt, last_activity_at: e.occurredAt, contents_at: NO_SNAPSHOT, abandon_due_at: null, abandoned_at: null,
+    started_at: e.occurredAt, last_activity_at: e.occurredAt, contents_at: NO_SNAPSHOT, deltas: [], abandon_due_at: null, abandoned_at: null,
     enrolled_at: null, purchased_at: null, order_id: null, restore_url: null, created_at: now, updated_at: now,
   };
 }
 
-function nextItems(cart: Cart, e: CartEvent): CartItem[] {
+/** Entries kept per cart; past this the oldest half is folded into one snapshot (older late deltas then count as part of it). */
+const MAX_ENTRIES = 100;
+
+const byTime = (a: CartEntry, b: CartEntry) => a.at - b.at || (a.kind === 'snapshot' ? 0 : 1) - (b.kind === 'snapshot' ? 0 : 1);
+
+/**
+ * The contents after the event. A snapshot not older than the last one replaces it and the deltas
+ * before it (deltas after it stay: they are newer news); a delta older than the last snapshot is
+ * already part of it; any other delta joins the entries, and the contents are the entries replayed
+ * in business-time order, so an add or remove that arrives late lands at its own time.
+ */
+function nextContents(cart: Cart, e: CartEvent): Pick<Cart, 'items' | 'deltas' | 'contents_at'> {
   const c = e.change;
-  if (c.kind === 'snapshot') return e.occurredAt >= cart.contents_at ? replaceItems(c.products, cart.currency) : cart.items;
-  if (e.occurredAt < cart.contents_at) return cart.items; // already part of a newer snapshot
-  if (c.kind === 'add') return addItem(cart.items, c.product, cart.currency);
-  if (c.kind === 'remove') return removeItem(cart.items, c.product);
-  return cart.items;
+  const same = { items: cart.items, deltas: cart.deltas, contents_at: cart.contents_at };
+  if (c.kind === 'touch' || e.occurredAt < cart.contents_at) return same;
+  // A cart written before carts kept their entries starts from its contents as they are.
+  let entries: CartEntry[] = cart.deltas.length === 0 && cart.items.length > 0 ? [{ at: cart.contents_at, kind: 'snapshot', items: cart.items }] : cart.deltas;
+  let contentsAt = cart.contents_at;
+  if (c.kind === 'snapshot') {
+    entries = [{ at: e.occurredAt, kind: 'snapshot', items: replaceItems(c.products, cart.currency) }, ...entries.filter((x) => x.kind !== 'snapshot' && x.at >= e.occurredAt)];
+    contentsAt = e.occurredAt;
+  } else if (c.kind === 'add') {
+    entries = [...entries, { at: e.occurredAt, kind: 'add', item: toItem(c.product, cart.currency) }];
+  } else {
+    entries = [...entries, { at: e.occurredAt, kind: 'remove', key: itemKey(c.product), ...(c.product.quantity === undefined ? {} : { quantity: c.product.quantity }) }];
+  }
+  if (entries.length > MAX_ENTRIES) {
+    const ordered = [...entries].sort(byTime);
+    const folded = ordered.slice(0, MAX_ENTRIES / 2);
+    contentsAt = folded[folded.length - 1]!.at;
+    entries = [{ at: contentsAt, kind: 'snapshot', items: replay(folded) }, ...ordered.slice(MAX_ENTRIES / 2)];
+  }
+  return { items: replay(entries), deltas: entries, contents_at: contentsAt };
 }
 
 /**
@@ -77,7 +103,7 @@ export function nextCart(found: Cart | undefined, e: CartEvent, externalId: stri
     cart = { ...emptyCart(e, externalId, now), id: cart.id, created_at: cart.created_at, contact_id: cart.contact_id ?? e.contactId };
   }
 
-  const items = nextItems(cart, e);
+  const { items, deltas, contents_at } = nextContents(cart, e);
   const t = totals(items);
   if (!Number.isSafeInteger(t.value)) throw new AppError('invalid_event', 'the cart value would be larger than can be kept exactly; nothing was stored');
   const lastActivity = Math.max(cart.last_activity_at, e.occurredAt);
@@ -88,7 +114,8 @@ export function nextCart(found: Cart | undefined, e: CartEvent, externalId: stri
     value: t.value,
     contact_id: cart.contact_id ?? e.contactId,
     anonymous_id: cart.anonymous_id ?? e.anonymousId,
-    contents_at: e.change.kind === 'snapshot' ? Math.max(cart.contents_at, e.occurredAt) : cart.contents_at,
+    deltas,
+    contents_at,
     // Like the contents, the newest news wins; an older delivery only fills a link that is missing.
     restore_url: e.restoreUrl && (e.occurredAt >= cart.contents_at || !cart.restore_url) ? e.restoreUrl : cart.restore_url,
     last_activity_at: lastActivity,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addItem, itemsParam, removeItem, replaceItems, totals } from './cart-state.ts';
+import { addItem, itemsParam, removeItem, replaceItems, replay, toItem, totals } from './cart-state.ts';
 
 test('adding the same product twice adds up on one line, in minor units', () => {
   let items = addItem([], { sku: 'LENS-50', name: 'Lens', price: 199.99, quantity: 1 }, 'USD');
@@ -25,4 +25,15 @@ test('a Product Added with quantity 0 adds no line (found by test/properties/ing
   assert.deepEqual(addItem([], { sku: 'LENS-35', price: 0, quantity: 0 }, 'USD'), []);
   const one = addItem([], { sku: 'A', price: 10, quantity: 1 }, 'USD');
   assert.deepEqual(addItem(one, { sku: 'A', price: 12, quantity: 0 }, 'USD').map((i) => [i.quantity, i.price]), [[1, 1200]], 'on a line it only brings newer details');
+});
+
+test('replay puts deltas at their own time, whatever order they arrived in; at one instant a snapshot comes first', () => {
+  const lens = toItem({ sku: 'LENS', price: 10, quantity: 1 }, 'USD');
+  const tripod = toItem({ sku: 'TRIPOD', price: 20, quantity: 1 }, 'USD');
+  // arrival order: the remove (t2) before the add it undoes (t1)
+  assert.deepEqual(replay([{ at: 2, kind: 'remove', key: 'LENS' }, { at: 1, kind: 'add', item: lens }]), []);
+  // a snapshot (t2) arriving after a newer add (t3) keeps it
+  assert.deepEqual(replay([{ at: 3, kind: 'add', item: lens }, { at: 2, kind: 'snapshot', items: [tripod] }]).map((i) => i.sku), ['TRIPOD', 'LENS']);
+  // an add stamped with the snapshot's own instant is news after it
+  assert.deepEqual(replay([{ at: 2, kind: 'add', item: lens }, { at: 2, kind: 'snapshot', items: [tripod] }]).map((i) => i.sku), ['TRIPOD', 'LENS']);
 });

@@ -13,7 +13,7 @@ import type { DB } from '../store/schema.ts';
 
 export const EXPORT_FORMAT = 'cartback.contact-export/1';
 
-const JSON_COLUMNS = new Set(['traits', 'items', 'payload', 'links', 'headers']);
+const JSON_COLUMNS = new Set(['traits', 'items', 'deltas', 'payload', 'links', 'headers']);
 const INSTANT = /(^|_)(at|until)$/;
 
 function readable(row: Record<string, unknown>): Record<string, unknown> {

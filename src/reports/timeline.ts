@@ -52,7 +52,7 @@ export async function contactTimeline(db: Kysely<DB>, storeId: string, contactId
   entries.sort((a, b) => a.t - b.t);
   return {
     contact: { ...contact, traits: JSON.parse(contact.traits) as object },
-    carts: carts.map((c) => ({ ...c, items: JSON.parse(c.items) as object[] })),
+    carts: carts.map(({ deltas: _d, ...c }) => ({ ...c, items: JSON.parse(c.items) as object[] })),
     timeline: entries.map(({ t, ...e }) => ({ ...e, at: new Date(t).toISOString() })),
   };
 }

@@ -110,6 +110,8 @@ export interface CartTable {
   last_activity_at: number;
   /** occurred_at of the last full snapshot (products[]); older deltas are already in it. */
   contents_at: number;
+  /** JSON: the last snapshot and the deltas after it, with their business times (src/carts/cart-state.ts CartEntry) */
+  deltas: string;
   abandon_due_at: number | null;
   abandoned_at: number | null;
   enrolled_at: number | null;

@@ -1,13 +1,15 @@
 import { sql } from 'kysely';
-import type { CartItem } from '../../carts/cart-state.ts';
+import type { CartEntry, CartItem } from '../../carts/cart-state.ts';
 import type { CartTable } from '../schema.ts';
 import type { Tx } from './contacts.ts';
 
-export interface Cart extends Omit<CartTable, 'items'> { items: CartItem[] }
+export interface Cart extends Omit<CartTable, 'items' | 'deltas'> { items: CartItem[]; deltas: CartEntry[] }
 
 function toCart(row: CartTable): Cart {
-  return { ...row, items: JSON.parse(row.items) as CartItem[] };
+  return { ...row, items: JSON.parse(row.items) as CartItem[], deltas: JSON.parse(row.deltas) as CartEntry[] };
 }
+
+const toRow = (c: Cart): CartTable => ({ ...c, items: JSON.stringify(c.items), deltas: JSON.stringify(c.deltas) });
 
 /** With `lock` (PostgreSQL), the row stays locked until the transaction ends. */
 export async function findCartByExternalId(tx: Tx, storeId: string, externalId: string, opts: { lock?: boolean } = {}): Promise<Cart | undefined> {
@@ -43,7 +45,7 @@ export async function cartsByExternalIds(tx: Tx, storeId: string, externalIds: s
 }
 
 // Everything of a cart but who it is (store, id, external id) and when it was first written.
-const MUTABLE = ['contact_id', 'anonymous_id', 'status', 'items', 'item_count', 'value', 'currency', 'started_at', 'last_activity_at', 'contents_at', 'abandon_due_at', 'abandoned_at', 'enrolled_at', 'purchased_at', 'order_id', 'restore_url', 'updated_at'] as const;
+const MUTABLE = ['contact_id', 'anonymous_id', 'status', 'items', 'item_count', 'value', 'currency', 'started_at', 'last_activity_at', 'contents_at', 'deltas', 'abandon_due_at', 'abandoned_at', 'enrolled_at', 'purchased_at', 'order_id', 'restore_url', 'updated_at'] as const;
 
 /**
  * Writes carts, new and changed alike, in one statement per 200: an insert whose conflict on the
@@ -53,19 +55,19 @@ export async function writeCarts(tx: Tx, carts: Cart[]): Promise<void> {
   for (let i = 0; i < carts.length; i += 200) {
     await tx
       .insertInto('carts')
-      .values(carts.slice(i, i + 200).map((c) => ({ ...c, items: JSON.stringify(c.items) })))
+      .values(carts.slice(i, i + 200).map(toRow))
       .onConflict((oc) => oc.column('id').doUpdateSet((eb) => Object.fromEntries(MUTABLE.map((col) => [col, eb.ref(`excluded.${col}`)]))))
       .execute();
   }
 }
 
 export async function insertCart(tx: Tx, cart: Cart): Promise<void> {
-  await tx.insertInto('carts').values({ ...cart, items: JSON.stringify(cart.items) }).execute();
+  await tx.insertInto('carts').values(toRow(cart)).execute();
 }
 
 export async function saveCart(tx: Tx, cart: Cart): Promise<void> {
   const { id, store_id: _s, created_at: _c, ...rest } = cart;
-  await tx.updateTable('carts').set({ ...rest, items: JSON.stringify(cart.items) }).where('id', '=', id).execute();
+  await tx.updateTable('carts').set({ ...rest, items: JSON.stringify(cart.items), deltas: JSON.stringify(cart.deltas) }).where('id', '=', id).execute();
 }
 
 export async function listCarts(tx: Tx, storeId: string, opts: { status?: string; limit: number; before?: number }): Promise<Cart[]> {

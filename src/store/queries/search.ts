@@ -33,7 +33,7 @@ export async function searchCarts(db: Kysely<DB>, storeId: string, o: CartQuery)
     q = q.where((eb) => eb.or([eb('p.email', 'like', sql<string>`${`${likeable(text)}%`} escape '\\'`), eb('c.external_id', '=', text)]));
   }
   const rows = await q.orderBy('c.last_activity_at', 'desc').orderBy('c.id', 'desc').limit(o.limit).execute();
-  return rows.map((r) => ({ ...r, items: JSON.parse(r.items) as CartItem[] }));
+  return rows.map(({ deltas: _d, ...r }) => ({ ...r, items: JSON.parse(r.items) as CartItem[] })); // deltas: bookkeeping, not a cart's contents
 }
 
 export async function searchContacts(db: Kysely<DB>, storeId: string, o: ContactQuery) {
