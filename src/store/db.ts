@@ -19,7 +19,7 @@ import * as m0007 from './migrations/0007_delivery.ts';
 import * as m0008 from './migrations/0008_privacy.ts';
 import * as m0009 from './migrations/0009_link_scanners.ts';
 import * as m0010 from './migrations/0010_store_scopes.ts';
-import * as m0013 from './migrations/0013_cart_deltas.ts';
+import * as m0011 from './migrations/0011_cart_deltas.ts';
 
 export interface Capabilities {
   /** Row claims can use FOR UPDATE SKIP LOCKED, so several workers share one queue. */
@@ -38,7 +38,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001, '0002_storefront': m0002, '0003_admin': m0003, '0004_store_due': m0004, '0005_reports': m0005, '0006_outbox': m0006, '0007_delivery': m0007, '0008_privacy': m0008, '0009_link_scanners': m0009, '0010_store_scopes': m0010, '0013_cart_deltas': m0013 };
+export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001, '0002_storefront': m0002, '0003_admin': m0003, '0004_store_due': m0004, '0005_reports': m0005, '0006_outbox': m0006, '0007_delivery': m0007, '0008_privacy': m0008, '0009_link_scanners': m0009, '0010_store_scopes': m0010, '0011_cart_deltas': m0011 };
 
 // pg returns int8 and numeric as strings, to be safe beyond 2^53. Cartback's int8 values are
 // epoch milliseconds, minor units and counts, all far below that, so they are parsed as numbers.
