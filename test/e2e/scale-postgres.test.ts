@@ -1,7 +1,7 @@
 /**
  * The scale test of CI, on PostgreSQL only: a split deployment (1 `--role api`, 2 `--role worker`
  * processes) on a virtual clock, driven by `cartback simulate` with 10,000 shoppers through the
- * "Classic three-step" flow over 4 virtual days; partway, one worker is killed with SIGKILL and
+ * "Classic three-step" flow over 4 virtual days in 15-minute steps; partway, one worker is killed with SIGKILL and
  * started again. Every invariant must hold: nothing sent after a purchase or an unsubscribe, at
  * most one message per (run, step), every acknowledged event stored and applied. Timings are
  * printed (they are measured here, never asserted).
@@ -40,7 +40,7 @@ describe('scale on PostgreSQL: 1 api and 2 worker processes, 10,000 simulated sh
     const file = path.join(env.env.CARTBACK_DATA_DIR!, 'scale.json');
     const sim = spawn(process.execPath, [
       path.resolve('bin/cartback.js'), 'simulate', '--url', env.base, '--token', ADMIN_TOKEN,
-      '--shoppers', String(SHOPPERS), '--days', '4', '--tail-days', '1', '--step', '10', '--seed', '11', '--report', file,
+      '--shoppers', String(SHOPPERS), '--days', '4', '--tail-days', '1', '--step', '15', '--seed', '11', '--report', file,
     ], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
