@@ -6,7 +6,7 @@
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import type { Config } from '../../src/config/index.ts';
+import { loadConfig, type Config } from '../../src/config/index.ts';
 
 /** the admin token the Cartback under test accepts (to create its store) */
 export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
@@ -26,6 +26,25 @@ export function databaseFromEnv(): { database: Config['database']; dataDir: stri
   const dataDir = process.env.BENCH_DATA_DIR;
   if (!database || !dataDir || !process.send) throw new Error('start this through bench/spawn.ts (needs BENCH_DATABASE, BENCH_DATA_DIR and an IPC channel)');
   return { database, dataDir };
+}
+
+/**
+ * Cartback's configuration as an operator would set it for this database: dev mailbox, no demo
+ * store, silent logs (BENCH_SERVER_LOG_LEVEL), a fixed admin token, any free port; `extra` on top.
+ */
+export function benchConfig(extra: Record<string, string> = {}): Config {
+  const { database, dataDir } = databaseFromEnv();
+  return loadConfig({
+    CARTBACK_PORT: '0',
+    CARTBACK_HOST: '127.0.0.1',
+    CARTBACK_DATA_DIR: dataDir,
+    CARTBACK_DATABASE_URL: database.kind === 'postgres' ? database.url : `sqlite:${database.file}`,
+    CARTBACK_PUBLIC_URL: 'http://127.0.0.1',
+    CARTBACK_ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+    CARTBACK_DEMO: 'false',
+    CARTBACK_LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'silent',
+    ...extra,
+  });
 }
 
 /** `enginePasses` tells how many passes the engine worker has made (Cartback only). */
