@@ -4,12 +4,12 @@
  * the server's explanation, what to do and the record to publish (copyable). Like the mail server
  * check, it asks about the SAVED settings, so it waits for a save.
  */
-import { Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconWorldCheck } from '@tabler/icons-react';
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { IconWorldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useCheckDns, type DnsCheck as Check } from '../../../api/settings.ts';
-import { errorMessage } from '../../../i18n/errorMessage.ts';
 import { CopyCode } from '../fields/CopyCode.tsx';
+import { SavedSettingsCheck } from './SavedSettingsCheck.tsx';
 
 const STATUS_COLOR: Record<Check['status'], string> = { ok: 'jade', warn: 'yellow', fail: 'red' };
 
@@ -30,55 +30,47 @@ export function DnsCheck({ storeId, unsaved }: { storeId: string; unsaved: boole
   const report = check.data;
 
   return (
-    <Stack gap="sm" align="flex-start">
-      <Button variant="light" leftSection={<IconWorldCheck size={16} aria-hidden />} onClick={() => check.mutate()} loading={check.isPending} disabled={unsaved}>
-        {t('settings.sending.dns.check')}
-      </Button>
-      {unsaved && (
-        <Text size="xs" c="dimmed">
-          {t('settings.sending.checkSaveFirst')}
-        </Text>
-      )}
-      <div aria-live="polite" style={{ width: '100%' }}>
-        {!unsaved && report && (
-          <Stack gap="sm" data-testid="dns-report" data-status={report.status}>
-            <Text size="sm" c="dimmed">
-              {t('settings.sending.dns.checked', { domain: report.domain, from: report.from })}
-              {report.dnsServer ? ` ${t('settings.sending.dns.server', { server: report.dnsServer })}` : ''}
-            </Text>
-            {report.checks.map((c) => (
-              <Paper key={c.check} withBorder p="sm" data-testid={`dns-${c.check}`} data-status={c.status}>
-                <Stack gap={6}>
-                  <Group gap="sm" wrap="nowrap" align="flex-start">
-                    <Badge color={STATUS_COLOR[c.status]} variant="light" style={{ flexShrink: 0 }}>
-                      {t(`settings.sending.dns.status.${c.status}`)}
-                    </Badge>
-                    <Text size="sm" fw={600}>
-                      {t(`settings.sending.dns.name.${c.check}`)}
-                      {' · '}
-                      {isCode(c.code) ? t(`settings.sending.dns.code.${c.code}`) : c.summary}
-                    </Text>
-                  </Group>
-                  <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
-                    {c.summary}
+    <SavedSettingsCheck
+      label={t('settings.sending.dns.check')}
+      icon={<IconWorldCheck size={16} aria-hidden />}
+      unsaved={unsaved}
+      pending={check.isPending}
+      onCheck={() => check.mutate()}
+      error={check.isError ? check.error : null}
+    >
+      {report && (
+        <Stack gap="sm" data-testid="dns-report" data-status={report.status}>
+          <Text size="sm" c="dimmed">
+            {t('settings.sending.dns.checked', { domain: report.domain, from: report.from })}
+            {report.dnsServer ? ` ${t('settings.sending.dns.server', { server: report.dnsServer })}` : ''}
+          </Text>
+          {report.checks.map((c) => (
+            <Paper key={c.check} withBorder p="sm" data-testid={`dns-${c.check}`} data-status={c.status}>
+              <Stack gap={6}>
+                <Group gap="sm" wrap="nowrap" align="flex-start">
+                  <Badge color={STATUS_COLOR[c.status]} variant="light" style={{ flexShrink: 0 }}>
+                    {t(`settings.sending.dns.status.${c.status}`)}
+                  </Badge>
+                  <Text size="sm" fw={600}>
+                    {t(`settings.sending.dns.name.${c.check}`)}
+                    {' · '}
+                    {isCode(c.code) ? t(`settings.sending.dns.code.${c.code}`) : c.summary}
                   </Text>
-                  {c.fix && (
-                    <Text size="sm" style={{ wordBreak: 'break-word' }}>
-                      {t('settings.sending.dns.fix', { fix: c.fix })}
-                    </Text>
-                  )}
-                  {c.record && <CopyCode block label={t('settings.sending.dns.record', { name: c.record.name })} value={c.record.value} />}
-                </Stack>
-              </Paper>
-            ))}
-          </Stack>
-        )}
-        {check.isError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />}>
-            {errorMessage(t, check.error)}
-          </Alert>
-        )}
-      </div>
-    </Stack>
+                </Group>
+                <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
+                  {c.summary}
+                </Text>
+                {c.fix && (
+                  <Text size="sm" style={{ wordBreak: 'break-word' }}>
+                    {t('settings.sending.dns.fix', { fix: c.fix })}
+                  </Text>
+                )}
+                {c.record && <CopyCode block label={t('settings.sending.dns.record', { name: c.record.name })} value={c.record.value} />}
+              </Stack>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+    </SavedSettingsCheck>
   );
 }
